@@ -1,0 +1,46 @@
+/** @jest-config-loader-options {"transpileOnly": true} */
+import path from 'node:path';
+import type { Config } from 'jest';
+
+// Tests import a kata as `@kata/<id>/<file>`. A learner's `npm test` judges the stubs in katas/;
+// `KATA_SOURCE=solutions` (used by `npm run verify`) judges the reference answers instead, and an
+// absolute directory judges a copy (the mutant check puts wrong answers there).
+function kataRoot(source = 'katas'): string {
+  if (source === 'katas' || source === 'solutions') return `<rootDir>/${source}`;
+  if (path.isAbsolute(source)) return source;
+  throw new Error(`KATA_SOURCE must be "katas", "solutions" or an absolute directory, got "${source}"`);
+}
+
+const transform: Config['transform'] = {
+  // isolatedModules: ts-jest transpiles file by file; `npm run typecheck` does the type checking.
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+};
+
+const shared = {
+  testEnvironment: 'node',
+  transform,
+  setupFiles: ['<rootDir>/tools/jest/fast-check-seed.ts'],
+  setupFilesAfterEnv: ['<rootDir>/tools/jest/matchers.ts'],
+} satisfies Config;
+
+const config: Config = {
+  // Listed explicitly: jest 30 swaps its default reporter on some machines, and CI parsers read
+  // the closing `Tests: … passed, … total` line that the default reporter prints.
+  reporters: ['default', '<rootDir>/tools/board-reporter.js'],
+  testTimeout: 10_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'engine',
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'katas',
+      testMatch: ['<rootDir>/katas/**/*.test.ts'],
+      moduleNameMapper: { '^@kata/(.*)$': `${kataRoot(process.env.KATA_SOURCE)}/$1` },
+    },
+  ],
+};
+
+export default config;
