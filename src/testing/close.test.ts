@@ -1,0 +1,118 @@
+import { tensor as engineTensor, type NestedArray } from '../tensor';
+import { assertClose, firstDifference, testClose } from './close';
+
+// The engine infers int32 from whole numbers, as PyTorch infers int64: these tests want float32.
+const tensor = (data: NestedArray) => engineTensor(data, { dtype: 'float32' });
+
+describe('testClose', () => {
+  test('equal shapes, elements within eps', () => {
+    expect(testClose(tensor([1, 2]), tensor([1, 2.000001]))).toBe(true);
+    expect(testClose(tensor([1, 2]), tensor([1, 2.1]))).toBe(false);
+    expect(testClose(tensor([1, 2]), tensor([1, 2.1]), 0.2)).toBe(true);
+    expect(testClose(tensor([1, 2]), [1, 2])).toBe(true);
+  });
+
+  test('shapes must match exactly (no broadcasting)', () => {
+    expect(testClose(tensor([1, 1]), tensor([[1, 1]]))).toBe(false);
+    expect(firstDifference(tensor([1, 1]), tensor([[1, 1]]))).toEqual({
+      kind: 'shape',
+      actual: [2],
+      expected: [1, 2],
+    });
+  });
+
+  test('NaN equals NaN only when both are NaN; infinities equal themselves', () => {
+    expect(testClose(tensor([NaN]), tensor([NaN]))).toBe(true);
+    expect(testClose(tensor([NaN]), tensor([1]))).toBe(false);
+    expect(testClose(tensor([1]), tensor([NaN]))).toBe(false);
+    expect(testClose(tensor([Infinity]), tensor([Infinity]))).toBe(true);
+    expect(testClose(tensor([Infinity]), tensor([-Infinity]))).toBe(false);
+  });
+
+  test('compares values, not layouts', () => {
+    const a = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(
+      testClose(
+        a.t(),
+        tensor([
+          [1, 3],
+          [2, 4],
+        ]),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('assertClose', () => {
+  test('says where the first difference is and shows both tensors', () => {
+    expect(() =>
+      assertClose(
+        tensor([
+          [1, 2],
+          [3, 4],
+        ]),
+        tensor([
+          [1, 2],
+          [5, 4],
+        ]),
+        1e-5,
+        'matmul',
+      ),
+    ).toThrow(
+      /^matmul: first difference at index \[1,0\]: got 3, expected 5 \(difference 2 > eps 0.00001\)\ngot: {6}tensor\(\[\[1\., 2\.\],/,
+    );
+    expect(() => assertClose(tensor([1]), tensor([1, 2]))).toThrow(
+      'shapes differ: got [1], expected [2]',
+    );
+    expect(() => assertClose(tensor([1]), tensor([1]))).not.toThrow();
+  });
+});
+
+describe('toBeCloseTensor', () => {
+  test('passes on close tensors, and takes nested arrays as the expected value', () => {
+    expect(tensor([[1, 2]])).toBeCloseTensor(tensor([[1, 2]]));
+    expect(tensor([[1, 2]])).toBeCloseTensor([[1, 2.05]], 0.1);
+    expect(tensor([1, 2])).not.toBeCloseTensor([1, 3]);
+  });
+
+  test('a failure prints the first differing index with both values, then both tensors', () => {
+    let message = '';
+    try {
+      expect(
+        tensor([
+          [1, 2],
+          [3, 4],
+        ]),
+      ).toBeCloseTensor([
+        [1, 2],
+        [3, 5],
+      ]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    // eslint-disable-next-line no-control-regex
+    const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain).toContain('toBeCloseTensor');
+    expect(plain).toContain('first difference at index [1,1]: got 4, expected 5');
+    expect(plain).toContain(
+      `Received: ${String(
+        tensor([
+          [1, 2],
+          [3, 4],
+        ]),
+      )
+        .split('\n')
+        .join('\n          ')}`,
+    );
+    expect(plain).toContain('Expected: tensor([[1., 2.],');
+  });
+
+  test('a shape mismatch says so', () => {
+    expect(() => expect(tensor([1, 2])).toBeCloseTensor([[1, 2]])).toThrow(
+      'shapes differ: got [2], expected [1,2]',
+    );
+  });
+});

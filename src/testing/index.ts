@@ -1,0 +1,37 @@
+/**
+ * Test helpers for the engine and the katas: fast-check arbitraries for shapes and tensors,
+ * closeness checks (the lessons' test_close), and the kata property helpers.
+ * Importing this module also registers `expect(t).toBeCloseTensor(u, eps?)`.
+ */
+export * from './shapes';
+export * from './values';
+export * from './tensors';
+export * from './layouts';
+export { fromValues, type TestDtype } from './build';
+export { describeTensor, readable } from './describe';
+export { flatValues, indicesOf, formatShape } from './read';
+export {
+  testClose,
+  assertClose,
+  firstDifference,
+  describeDifference,
+  elementsClose,
+  asTensor,
+  DEFAULT_EPS,
+  type TensorLike,
+  type NestedNumbers,
+  type Difference,
+} from './close';
+export {
+  kataProperty,
+  kataTest,
+  runKataProperty,
+  runKataTest,
+  parameterNames,
+  NOT_IMPLEMENTED,
+  timeoutMessage,
+  type KataPropertyOptions,
+  type Arbitraries,
+} from './kata';
+export { LOOP_TIMEOUT_MESSAGE, isLoopTimeout, startLoopGuard } from './loop-guard';
+import './matchers';

@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import path from 'node:path';
+import { CHECK_FAILURE } from './close';
+import { isLoopTimeout, startLoopGuard } from './loop-guard';
+import { learnerFrame, withoutEngineFrames } from './stack';
+
+/**
+ * The katas' test helpers. They register ordinary jest tests (plain titles, no seed suffix, so
+ * Stryker can pick tests by name) and turn failures into short messages a learner can act on:
+ * a stub's `not implemented yet: …` becomes that one line; a property failure shows the shrunk
+ * counterexample with tensors printed small, and how to replay it.
+ */
+
+/** The prefix of every stub's error: `not implemented yet: matmul in katas/01-loop-matmul/matmul.ts`. */
+export const NOT_IMPLEMENTED = 'not implemented yet';
+
+/** How many lines of the underlying assertion message a failure keeps. */
+const MESSAGE_LINES = 14;
+
+export interface KataPropertyOptions<Ts extends unknown[]> {
+  /** Known cases (the lesson's worked numbers) run before the random ones. */
+  examples?: Ts[];
+  numRuns?: number;
+}
+
+export type Arbitraries<Ts extends unknown[]> = { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
+
+function isNotImplemented(error: unknown): error is Error {
+  return error instanceof Error && error.message.startsWith(NOT_IMPLEMENTED);
+}
+
+/** An Error jest prints as exactly its message: no stack, no code frame. */
+function plainError(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function firstLines(text: string, count: number): string {
+  const lines = text.replace(/\s+$/, '').split('\n');
+  if (lines.length <= count) return lines.join('\n');
+  return [...lines.slice(0, count), `… (${lines.length - count} more lines)`].join('\n');
+}
+
+function currentTestPath(): string | undefined {
+  return expect.getState().testPath ?? undefined;
+}
+
+/** `02` for katas/02-broadcast-matmul/matmul.test.ts (also under solutions/ or a copy). */
+export function kataNumberOf(testPath: string | undefined): string | undefined {
+  if (!testPath) return undefined;
+  const dir = path.basename(path.dirname(testPath));
+  return /^(\d+)-/.exec(dir)?.[1];
+}
+
+/** The line a hung loop fails with; the board reporter recognises it. */
+export function timeoutMessage(testName: string, testPath = currentTestPath()): string {
+  const kata = kataNumberOf(testPath);
+  return `${kata ? `kata ${kata}` : 'kata'} timed out in ${testName}: is there a loop that never ends?`;
+}
+
+/** The predicate's parameter names (`(a, b) => …` gives a, b), for labelling counterexamples. */
+export function parameterNames(fn: (...args: never[]) => unknown, count: number): string[] {
+  const source = fn.toString();
+  const match =
+    /^(?:async\s*)?(?:function\b[^(]*)?\(([^)]*)\)/.exec(source) ??
+    /^(?:async\s+)?([\w$]+)\s*=>/.exec(source);
+  const raw = match
+    ? match[1]
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : [];
+  const simple = raw.length === count && raw.every((name) => /^[\w$]+$/.test(name));
+  return simple ? raw : Array.from({ length: count }, (_, i) => `arg${i + 1}`);
+}
+
+function replayCommand(name: string, seed: number, fcPath: string): string {
+  const testPath = currentTestPath();
+  const file = testPath
+    ? path.relative(process.cwd(), testPath).split(path.sep).join('/')
+    : '<test file>';
+  return `FC_SEED=${seed} FC_PATH="${fcPath}" npx jest ${file} -t "${titlePattern(name)}"`;
+}
+
+/** `FC_PATH` replays one shrunk case (together with the FC_SEED it came from). */
+function replayPath(): string | undefined {
+  const raw = process.env.FC_PATH;
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+/** A counterexample line longer than this lists its parts one per line. */
+const ONE_LINE = 72;
+
+/** fast-check's printing (tensors via their toStringMethod), with long tuples/records split. */
+function formatValue(value: unknown): string {
+  const flat = fc.stringify(value);
+  if (flat.length <= ONE_LINE || value === null || typeof value !== 'object') return flat;
+  if (Array.isArray(value))
+    return `[\n${value.map((item) => `    ${fc.stringify(item)}`).join(',\n')},\n  ]`;
+  if (Object.getPrototypeOf(value) !== Object.prototype || fc.toStringMethod in value) return flat;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return `{\n${entries.map(([key, item]) => `    ${key}: ${fc.stringify(item)}`).join(',\n')},\n  }`;
+}
+
+function describeArgs(names: string[], values: unknown[]): string {
+  return names.map((name, i) => `  ${name} = ${formatValue(values[i])}`).join('\n');
+}
+
+/** jest's -t takes a regular expression: escape the title so it matches itself. */
+function titlePattern(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '\\"');
+}
+
+/**
+ * A failed check: jest's expect (it carries matcherResult), assertClose (CHECK_FAILURE) or
+ * node:assert (AssertionError). Anything else was thrown by the code under test.
+ */
+function isAssertion(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  return (
+    'matcherResult' in error ||
+    CHECK_FAILURE in error ||
+    (error instanceof Error && error.name === 'AssertionError')
+  );
+}
+
+/**
+ * Registers a jest test that checks `predicate` on values drawn from `arbitraries` (fixed global
+ * seed from the setup file). The predicate fails by throwing (e.g. `expect`) or returning false.
+ */
+export function kataProperty<Ts extends [unknown, ...unknown[]]>(
+  name: string,
+  arbitraries: Arbitraries<Ts>,
+  predicate: (...args: Ts) => boolean | void,
+  options: KataPropertyOptions<Ts> = {},
+): void {
+  test(name, () => runKataProperty(name, arbitraries, predicate, options));
+}
+
+/** Runs one property now and throws a short Error if it fails (kataProperty's body). */
+export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
+  name: string,
+  arbitraries: Arbitraries<Ts>,
+  predicate: (...args: Ts) => boolean | void,
+  options: KataPropertyOptions<Ts> = {},
+): void {
+  // After a stub error or a hung loop, later runs (fast-check shrinking) fail at once.
+  let stopped: { error: unknown; args?: Ts } | undefined;
+  const guarded = (...args: Ts): boolean | void => {
+    if (stopped) throw stopped.error;
+    try {
+      return predicate(...args);
+    } catch (error) {
+      if (isNotImplemented(error) || isLoopTimeout(error)) stopped = { error, args };
+      throw error;
+    }
+  };
+  const property = (fc.property as (...args: unknown[]) => fc.IPropertyWithHooks<Ts>)(
+    ...arbitraries,
+    guarded,
+  );
+  const fcPath = replayPath();
+  startLoopGuard();
+  const details = fc.check(property, {
+    ...(options.examples ? { examples: options.examples } : {}),
+    ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
+    ...(fcPath !== undefined ? { path: fcPath } : {}),
+  });
+  if (!details.failed) return;
+
+  if (stopped && isNotImplemented(stopped.error)) throw plainError(errorText(stopped.error));
+  const names = parameterNames(predicate as (...args: never[]) => unknown, arbitraries.length);
+  if (stopped && isLoopTimeout(stopped.error)) {
+    const input = stopped.args
+      ? `\nit was still running on:\n${describeArgs(names, stopped.args)}`
+      : '';
+    throw plainError(timeoutMessage(name) + input);
+  }
+  if (details.interrupted && details.counterexample === null) {
+    throw plainError(`${name}: stopped after ${details.numRuns} runs (time limit reached)`);
+  }
+  const cause = details.errorInstance ?? 'the property returned false';
+  const shrunk = details.numShrinks > 0 ? `, shrunk ${details.numShrinks} times` : '';
+  // An error the engine threw for the learner's code: say which line of theirs made the call.
+  const thrownAt = isAssertion(cause) ? undefined : learnerFrame(cause);
+  const lines = [
+    firstLines(errorText(cause), MESSAGE_LINES),
+    ...(thrownAt ? [`(thrown at ${thrownAt})`] : []),
+    '',
+    `Counterexample (run ${details.numRuns}${shrunk}):`,
+    describeArgs(names, details.counterexample ?? []),
+    `Replay: ${replayCommand(name, details.seed, details.counterexamplePath ?? '')}`,
+  ];
+  throw plainError(lines.join('\n'));
+}
+
+/**
+ * Registers an example-based jest test (the lesson's worked numbers, error cases) with the same
+ * treatment of stubs and hung loops as kataProperty.
+ */
+export function kataTest(name: string, fn: () => void | Promise<void>): void {
+  test(name, () => runKataTest(name, fn));
+}
+
+/** Runs one example-based test now (kataTest's body). */
+export async function runKataTest(name: string, fn: () => void | Promise<void>): Promise<void> {
+  startLoopGuard();
+  try {
+    await fn();
+  } catch (error) {
+    if (isNotImplemented(error)) throw plainError(errorText(error));
+    if (isLoopTimeout(error)) throw plainError(timeoutMessage(name));
+    throw isAssertion(error) ? error : withoutEngineFrames(error);
+  }
+}
