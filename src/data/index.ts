@@ -1,0 +1,11 @@
+export { loadMnist, loadMnistSplit } from './mnist';
+export type { Mnist } from './mnist';
+export { readMnistFiles, IMAGE_SIZE, NUM_CLASSES } from './mnist-files';
+export type { MnistArrays } from './mnist-files';
+export { trainValidSplit } from './split';
+export type { Split, SplitOptions } from './split';
+export { normalize, meanAndStd } from './normalize';
+export { batches } from './batches';
+export type { BatchOptions } from './batches';
+export { takeRows } from './rows';
+export { seededPermutation } from './permutation';
