@@ -8,17 +8,23 @@ import type { Config } from 'jest';
 function kataRoot(source = 'katas'): string {
   if (source === 'katas' || source === 'solutions') return `<rootDir>/${source}`;
   if (path.isAbsolute(source)) return source;
-  throw new Error(`KATA_SOURCE must be "katas", "solutions" or an absolute directory, got "${source}"`);
+  throw new Error(
+    `KATA_SOURCE must be "katas", "solutions" or an absolute directory, got "${source}"`,
+  );
 }
 
-const transform: Config['transform'] = {
-  // isolatedModules: ts-jest transpiles file by file; `npm run typecheck` does the type checking.
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+// isolatedModules: ts-jest transpiles file by file; `npm run typecheck` does the type checking.
+const tsJest = { tsconfig: '<rootDir>/tsconfig.jest.json' };
+
+// Kata code (katas/, solutions/, a mutant copy) gets a tick in every loop body, so a learner's
+// endless loop fails its test with a message instead of hanging jest. The engine runs untouched.
+const kataTsJest = {
+  ...tsJest,
+  astTransformers: { before: ['<rootDir>/tools/jest/loop-guard-transform.js'] },
 };
 
 const shared = {
   testEnvironment: 'node',
-  transform,
   setupFiles: ['<rootDir>/tools/jest/fast-check-seed.ts'],
   setupFilesAfterEnv: ['<rootDir>/tools/jest/matchers.ts'],
 } satisfies Config;
@@ -27,16 +33,20 @@ const config: Config = {
   // Listed explicitly: jest 30 swaps its default reporter on some machines, and CI parsers read
   // the closing `Tests: … passed, … total` line that the default reporter prints.
   reporters: ['default', '<rootDir>/tools/board-reporter.js'],
+  // Katas run in course order, so the first failure a learner reads is the next kata to do.
+  testSequencer: '<rootDir>/tools/jest/kata-sequencer.js',
   testTimeout: 10_000,
   projects: [
     {
       ...shared,
       displayName: 'engine',
+      transform: { '^.+\\.ts$': ['ts-jest', tsJest] },
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'],
     },
     {
       ...shared,
       displayName: 'katas',
+      transform: { '^.+\\.ts$': ['ts-jest', kataTsJest] },
       testMatch: ['<rootDir>/katas/**/*.test.ts'],
       moduleNameMapper: { '^@kata/(.*)$': `${kataRoot(process.env.KATA_SOURCE)}/$1` },
     },

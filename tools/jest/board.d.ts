@@ -1,0 +1,35 @@
+/** Types for board.js (plain CommonJS so jest loads the reporter without a transform). */
+export interface BoardKata {
+  id: string;
+  number: string;
+  title: string;
+  files: string[];
+  lesson: string;
+}
+
+/** The parts of jest's per-file TestResult the board reads. */
+export interface BoardFileResult {
+  testFilePath: string;
+  failureMessage?: string | null;
+  testExecError?: { message: string; stack?: string | null } | null;
+  testResults?: { title: string; status: string; failureMessages?: string[] }[];
+}
+
+export interface BoardOptions {
+  root: string;
+  /** Where jest runs: relative paths in error messages are relative to it. */
+  cwd?: string;
+  source?: string;
+  color?: boolean;
+}
+
+export const WIDTH: number;
+export function buildBoard(
+  katas: readonly BoardKata[],
+  testResults: readonly BoardFileResult[],
+  options: BoardOptions,
+): string;
+export function shortMessage(raw: string, lines?: number, width?: number): string[];
+export function errorLocation(message: string, root: string, cwd?: string): string | undefined;
+export function kataIdOfTestFile(relativePath: string): string | undefined;
+export function timeoutLine(kata: { number: string }, title: string): string;

@@ -1,0 +1,216 @@
+import {
+  buildBoard,
+  errorLocation,
+  shortMessage,
+  type BoardFileResult,
+  type BoardKata,
+} from './board';
+
+const root = '/repo';
+
+const katas: BoardKata[] = [
+  {
+    id: '01-loop-matmul',
+    number: '01',
+    title: 'Matrix multiply with three loops',
+    files: ['matmul.ts'],
+    lesson: 'docs/01-loop-matmul.md',
+  },
+  {
+    id: '02-broadcast-matmul',
+    number: '02',
+    title: 'Matmul by broadcasting',
+    files: ['matmul.ts'],
+    lesson: 'docs/02-broadcast-matmul.md',
+  },
+  {
+    id: '03-expand-as',
+    number: '03',
+    title: 'Strides and expand_as',
+    files: ['strides.ts'],
+    lesson: 'docs/03-expand-as.md',
+  },
+];
+
+function file(id: string, tests: [string, 'passed' | 'failed', string?][]): BoardFileResult {
+  return {
+    testFilePath: `${root}/katas/${id}/x.test.ts`,
+    testResults: tests.map(([title, status, message]) => ({
+      title,
+      status,
+      failureMessages: message === undefined ? [] : [message],
+    })),
+  };
+}
+
+const stub = (name: string, id: string) => `not implemented yet: ${name} in katas/${id}/matmul.ts`;
+
+describe('buildBoard', () => {
+  test('prints nothing when no kata test ran (engine-only runs)', () => {
+    const engineOnly = [{ testFilePath: `${root}/src/tensor/tensor.test.ts`, testResults: [] }];
+    expect(buildBoard(katas, engineOnly, { root })).toBe('');
+  });
+
+  test('a fresh clone: every kata listed in order, the first one next, with its stub line', () => {
+    const results = [
+      file('02-broadcast-matmul', [
+        ['dot agrees', 'failed', stub('matmulDot', '02-broadcast-matmul')],
+      ]),
+      file('01-loop-matmul', [
+        ['matmul agrees with the engine', 'failed', stub('matmul', '01-loop-matmul')],
+        ['lesson example', 'failed', stub('matmul', '01-loop-matmul')],
+      ]),
+      file('03-expand-as', [['strides', 'failed', 'not implemented yet: contiguousStrides']]),
+    ];
+    const board = buildBoard(katas, results, { root });
+    const lines = board.split('\n');
+    expect(lines.findIndex((l) => l.includes('01-loop-matmul'))).toBeLessThan(
+      lines.findIndex((l) => l.includes('02-broadcast')),
+    );
+    expect(board).toContain(' ✗ 01-loop-matmul ');
+    expect(board).toMatch(/01-loop-matmul .* 0\/2\n/);
+    expect(board).toContain('Next: 01-loop-matmul');
+    expect(board).toContain('  edit  katas/01-loop-matmul/matmul.ts');
+    expect(board).toContain('  read  docs/01-loop-matmul.md');
+    expect(board).toContain('first failing: matmul agrees with the engine');
+    expect(board).toContain('    not implemented yet: matmul in katas/01-loop-matmul/matmul.ts');
+    expect(board).toContain('npm run hint -- 01');
+    expect(board).not.toContain('\u001b[');
+  });
+
+  test('fits in 80 columns', () => {
+    const long = 'x'.repeat(200);
+    const results = [file('01-loop-matmul', [[long, 'failed', `${long}\n${long}`]])];
+    const board = buildBoard([{ ...katas[0], title: long }], results, { root });
+    for (const line of board.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  test('the first unfinished kata is next, after finished ones', () => {
+    const results = [
+      file('01-loop-matmul', [['a', 'passed']]),
+      file('02-broadcast-matmul', [
+        ['dot', 'passed'],
+        [
+          'broadcast agrees',
+          'failed',
+          'Error: expect(received).toEqual(expected)\n\nExpected: 3\nReceived: 4\n    at Object.<anonymous> (x.ts:1:1)',
+        ],
+      ]),
+      file('03-expand-as', [['s', 'failed', 'nope']]),
+    ];
+    const board = buildBoard(katas, results, { root });
+    expect(board).toContain(' ✓ 01-loop-matmul ');
+    expect(board).toMatch(/02-broadcast-matmul .* 1\/2\n/);
+    expect(board).toContain('1 of 3 katas pass.');
+    expect(board).toContain('Next: 02-broadcast-matmul');
+    expect(board).toContain('first failing: broadcast agrees');
+    expect(board).toContain('    Expected: 3\n    Received: 4\n');
+    expect(board).not.toContain('at Object.<anonymous>');
+    expect(board).not.toContain('expect(received)');
+  });
+
+  test('all katas pass: says so and points to the capstone', () => {
+    const results = katas.map((kata) => file(kata.id, [['p', 'passed']]));
+    const board = buildBoard(katas, results, { root });
+    expect(board).toContain('All 3 katas pass.');
+    expect(board).toContain('npm run train');
+    expect(board).not.toContain('Next: 0');
+  });
+
+  test('KATA_SOURCE=solutions: the board says it judges the reference answers', () => {
+    const results = [file('01-loop-matmul', [['p', 'failed', 'boom']])];
+    const board = buildBoard(katas, results, { root, source: 'solutions' });
+    expect(board).toContain('judging the reference answers in solutions/');
+    expect(board).toContain('edit  solutions/01-loop-matmul/matmul.ts');
+  });
+
+  test('one kata run (npm run kata -- 02): only its line, and what comes next when it passes', () => {
+    const board = buildBoard(katas, [file('02-broadcast-matmul', [['p', 'passed']])], { root });
+    expect(board).not.toMatch(/ 01-loop-matmul .*\//);
+    expect(board).toContain('(2 other katas not run');
+    expect(board).toContain('02-broadcast-matmul: all pass.');
+    expect(board).toContain('Next kata: 03-expand-as  (npm run kata -- 03)');
+  });
+
+  test('a suite that failed to run shows its file and line, and the other katas still show', () => {
+    const results: BoardFileResult[] = [
+      file('01-loop-matmul', [['p', 'passed']]),
+      {
+        testFilePath: `${root}/katas/02-broadcast-matmul/x.test.ts`,
+        testExecError: {
+          message: "katas/02-broadcast-matmul/matmul.ts:12:5 - error TS1005: ';' expected.",
+          stack: '',
+        },
+        testResults: [],
+      },
+      file('03-expand-as', [['s', 'failed', 'nope']]),
+    ];
+    const board = buildBoard(katas, results, { root, cwd: root });
+    expect(board).toMatch(/ ! 02-broadcast-matmul .* could not run\n/);
+    expect(board).toMatch(/03-expand-as .* 0\/1\n/);
+    expect(board).toContain('Next: 02-broadcast-matmul');
+    expect(board).toContain('The error is at katas/02-broadcast-matmul/matmul.ts:12:5:\n');
+    expect(board).toContain("    error TS1005: ';' expected.\n");
+  });
+
+  test('a hung loop reads as a timeout of that kata', () => {
+    const results = [
+      file('01-loop-matmul', [['p', 'passed']]),
+      file('02-broadcast-matmul', [
+        [
+          'dot agrees',
+          'failed',
+          'kata 02 timed out in dot agrees: is there a loop that never ends?',
+        ],
+      ]),
+    ];
+    expect(buildBoard(katas, results, { root })).toContain(
+      'kata 02 timed out in dot agrees: is there a loop that never ends?',
+    );
+    const jestTimeout = [
+      file('01-loop-matmul', [
+        ['slow', 'failed', 'thrown: "Exceeded timeout of 10000 ms for a test.'],
+      ]),
+    ];
+    expect(buildBoard(katas, jestTimeout, { root })).toContain(
+      'kata 01 timed out in slow: is there a loop that never ends?',
+    );
+  });
+
+  test('colour only when asked', () => {
+    const results = [file('01-loop-matmul', [['p', 'passed']])];
+    expect(buildBoard(katas, results, { root, color: true })).toContain('\u001b[');
+  });
+
+  test('a kata folder without kata.json still shows', () => {
+    const board = buildBoard(katas, [file('09-new', [['p', 'failed', 'x']])], { root });
+    expect(board).toContain('09-new');
+  });
+});
+
+describe('errorLocation', () => {
+  test.each([
+    ["/repo/katas/02-b/matmul.ts:12:5 - error TS1005: ';' expected.", 'katas/02-b/matmul.ts:12:5'],
+    ['SyntaxError: /repo/katas/02-b/matmul.ts: Unexpected token (7:3)', 'katas/02-b/matmul.ts:7:3'],
+    ['katas/02-b/matmul.ts(4,9): error TS1109', 'katas/02-b/matmul.ts:4:9'],
+  ])('finds the place in %s', (message, expected) => {
+    expect(errorLocation(message, root, root)).toBe(expected);
+  });
+});
+
+test('shortMessage keeps the first lines, without ANSI colour or stack frames', () => {
+  const lines = shortMessage(
+    '\u001b[31mfirst\u001b[39m\n    at foo (bar.ts:1:1)\nsecond\nthird\nfourth\nfifth',
+  );
+  expect(lines).toEqual(['first', 'second', 'third', 'fourth', '…']);
+});
+
+test('shortMessage keeps the relative indentation of multi-line values', () => {
+  const message =
+    'AssertionError: differ\ngot:      tensor([[1., 2.],\n                  [3., 4.]])';
+  expect(shortMessage(message)).toEqual([
+    'differ',
+    'got:      tensor([[1., 2.],',
+    '                  [3., 4.]])',
+  ]);
+});
