@@ -1,0 +1,304 @@
+import fc from 'fast-check';
+import { forwardAndBackward, lin, linGrad, relu, reluGrad } from '@kata/05-lin-grad/lin';
+import { countOps, noGrad, tensor, type Tensor } from '../../src';
+import {
+  kataProperty,
+  kataTest,
+  LAYOUT_KINDS,
+  layoutSpecArb,
+  readable,
+  withLayout,
+  type LayoutSpec,
+  type NestedNumbers,
+} from '../../src/testing';
+
+/** A float32 tensor from plain numbers (integers alone would make an int32 tensor, as in PyTorch). */
+const f32 = (values: NestedNumbers) => tensor(values, { dtype: 'float32' });
+
+/**
+ * Small integers in -3..3: every forward value of the networks below is an integer under 2^24, so
+ * the forward pass is exact in float32 whatever order a sum is taken in, and relu's input is
+ * often exactly 0 (where the gradient must be 0).
+ */
+const valueArb = fc.integer({ min: -3, max: 3 });
+const MAX_SIZE = 5;
+const MAX_VALUES = MAX_SIZE * MAX_SIZE;
+const valuesArb = fc.array(valueArb, { minLength: MAX_VALUES, maxLength: MAX_VALUES });
+const sizeArb = fc.integer({ min: 1, max: MAX_SIZE });
+const layoutArb = layoutSpecArb(LAYOUT_KINDS, 2);
+
+/** A tensor of `shape` built from the first values, in a drawn (often non-contiguous) layout. */
+function build(values: number[], shape: number[], layout: LayoutSpec): Tensor {
+  return readable(withLayout(values, shape, layout, 'float32'));
+}
+
+const leaf = (t: Tensor) => t.detach().requiresGrad_();
+
+function gradOf(t: Tensor, name: string): Tensor {
+  if (t.g === undefined) throw new Error(`${name}.g was not set`);
+  return t.g;
+}
+
+/** One linear layer: inp [n, i], w [i, o], b [o] and a gradient for its output, outGrad [n, o]. */
+const linearCaseArb = fc
+  .tuple(
+    sizeArb,
+    sizeArb,
+    sizeArb,
+    valuesArb,
+    valuesArb,
+    valuesArb,
+    valuesArb,
+    layoutArb,
+    layoutArb,
+  )
+  .map(([n, i, o, vx, vw, vb, vg, lx, lw]) => ({
+    inp: build(vx, [n, i], lx),
+    w: build(vw, [i, o], lw),
+    b: build(vb, [o], lx),
+    outGrad: build(vg, [n, o], lw),
+  }));
+
+/** relu's input and a gradient for its output: two [n, k] tensors. */
+const reluCaseArb = fc
+  .tuple(sizeArb, sizeArb, valuesArb, valuesArb, layoutArb, layoutArb)
+  .map(([n, k, vx, vg, lx, lg]) => ({
+    inp: build(vx, [n, k], lx),
+    outGrad: build(vg, [n, k], lg),
+  }));
+
+describe('lin and relu', () => {
+  kataProperty('lin(x, w, b) is x @ w + b', [linearCaseArb], ({ inp, w, b }) => {
+    expect(lin(inp, w, b)).toBeCloseTensor(inp.matmul(w).add(b), 0);
+  });
+
+  kataProperty('relu zeroes the negatives and keeps the rest', [linearCaseArb], ({ inp }) => {
+    expect(relu(inp)).toBeCloseTensor(inp.relu(), 0);
+  });
+});
+
+describe('reluGrad', () => {
+  kataTest('reluGrad passes the gradient only where the input is positive (0 at exactly 0)', () => {
+    const inp = f32([[-2, 0, 3]]);
+    const out = inp.relu(); // the engine's relu: this test is about reluGrad alone
+    out.g = f32([[5, 5, 5]]);
+    reluGrad(inp, out);
+    expect(gradOf(inp, 'inp')).toBeCloseTensor(f32([[0, 0, 5]]), 0);
+  });
+
+  // Integers in, integers out: the mask and the product are exact, so the check is equality.
+  kataProperty("reluGrad equals autograd's gradient of relu", [reluCaseArb], ({ inp, outGrad }) => {
+    const out = inp.relu(); // the engine's relu: this test is about reluGrad alone
+    out.g = outGrad;
+    reluGrad(inp, out);
+    const x = leaf(inp);
+    x.relu().backward(outGrad);
+    expect(gradOf(inp, 'inp')).toBeCloseTensor(x.grad!, 0);
+  });
+});
+
+describe('linGrad', () => {
+  kataTest('linGrad of a one-example batch', () => {
+    // out = [[1, 2]] @ [[1, 0, 2], [0, 1, 3]] + b; with out.g = [[1, -1, 2]]:
+    // inp.g = out.g @ wᵀ = [[5, 5]], w.g = inpᵀ @ out.g = [[1, -1, 2], [2, -2, 4]], b.g = [1, -1, 2].
+    const inp = f32([[1, 2]]);
+    const w = f32([
+      [1, 0, 2],
+      [0, 1, 3],
+    ]);
+    const b = f32([0, 0, 0]);
+    const out = inp.matmul(w).add(b); // the engine's: this test is about linGrad alone
+    out.g = f32([[1, -1, 2]]);
+    linGrad(inp, out, w, b);
+    expect(gradOf(inp, 'inp')).toBeCloseTensor(f32([[5, 5]]), 0);
+    expect(gradOf(w, 'w')).toBeCloseTensor(
+      f32([
+        [1, -1, 2],
+        [2, -2, 4],
+      ]),
+      0,
+    );
+    expect(gradOf(b, 'b')).toBeCloseTensor(f32([1, -1, 2]), 0);
+  });
+
+  // Integer products and sums of at most 5 terms stay exact in float32: equality.
+  kataProperty(
+    "linGrad sets inp.g, w.g and b.g to autograd's gradients",
+    [linearCaseArb],
+    ({ inp, w, b, outGrad }) => {
+      const out = inp.matmul(w).add(b); // the engine's: this test is about linGrad alone
+      out.g = outGrad;
+      linGrad(inp, out, w, b);
+      const [x, wl, bl] = [leaf(inp), leaf(w), leaf(b)];
+      x.matmul(wl).add(bl).backward(outGrad);
+      expect(gradOf(inp, 'inp')).toBeCloseTensor(x.grad!, 0);
+      expect(gradOf(w, 'w')).toBeCloseTensor(wl.grad!, 0);
+      expect(gradOf(b, 'b')).toBeCloseTensor(bl.grad!, 0);
+    },
+  );
+
+  kataTest('linGrad works on whole tensors: its op count does not grow with the batch', () => {
+    const opsFor = (n: number) => {
+      const inp = f32(Array.from({ length: n }, (_, r) => [r, 1 - r]));
+      const w = f32([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]);
+      const b = f32([1, 1, 1]);
+      const out = inp.matmul(w).add(b); // the engine's: this test is about linGrad alone
+      out.g = f32(Array.from({ length: n }, (_, r) => [r, -r, 1]));
+      const { counts } = countOps(() => linGrad(inp, out, w, b));
+      return Object.values(counts).reduce((total, count) => total + count, 0);
+    };
+    expect(opsFor(40)).toBe(opsFor(1));
+  });
+});
+
+/**
+ * The lesson's network on a batch of n examples: inp [n, i], w1 [i, h], b1 [h], w2 [h, 1],
+ * b2 [1], targ [n]. Batch size 1 included; weights often arrive transposed or strided.
+ */
+const networkCaseArb = fc
+  .tuple(
+    fc.tuple(sizeArb, sizeArb, sizeArb),
+    fc.tuple(valuesArb, valuesArb, valuesArb, valuesArb, valuesArb, valuesArb),
+    fc.tuple(layoutArb, layoutArb, layoutArb),
+  )
+  .map(([[n, i, h], [vx, vw1, vb1, vw2, vb2, vt], [lx, lw1, lw2]]) => ({
+    inp: build(vx, [n, i], lx),
+    targ: build(vt, [n], lx),
+    params: {
+      w1: build(vw1, [i, h], lw1),
+      b1: build(vb1, [h], lw1),
+      w2: build(vw2, [h, 1], lw2),
+      b2: build(vb2, [1], lw2),
+    },
+  }));
+
+type Network = {
+  inp: Tensor;
+  targ: Tensor;
+  params: { w1: Tensor; b1: Tensor; w2: Tensor; b2: Tensor };
+};
+
+/** The same network and loss built with engine ops, differentiated by autograd. */
+function autogradReference({ inp, targ, params }: Network) {
+  const [x, w1, b1, w2, b2] = [inp, params.w1, params.b1, params.w2, params.b2].map(leaf);
+  const out = x.matmul(w1).add(b1).relu().matmul(w2).add(b2);
+  const loss = out.squeeze(-1).sub(targ).pow(2).mean();
+  loss.backward();
+  return {
+    loss: loss.detach(),
+    grads: { inp: x.grad!, w1: w1.grad!, b1: b1.grad!, w2: w2.grad!, b2: b2.grad! },
+  };
+}
+
+/**
+ * How close a float32 gradient must be to autograd's, and why.
+ * The forward pass is exact (small integers), so both sides take the same relu mask. Rounding
+ * enters at the loss gradient: 2·diff/n by hand, (1/n)·2·diff in autograd, each within 3u of the
+ * exact value, where u = 2^-24 is float32's unit roundoff. Every later step is a matrix product or
+ * a batch sum whose entries add at most K = 5 products; such a sum is off by at most K·u times the
+ * sum of the absolute values of its terms (the classic γ_K bound). A gradient is at most three
+ * steps from the loss (out.g → l2.g → l1.g → inp.g), so each answer lies within (3 + 3K)·u of the
+ * exact value, relative to the same gradient computed from absolute values (`absoluteScale`), and
+ * the two answers lie within twice that of each other. The tolerance is 2·(3 + 3K)·u ≈ 4.3e-6
+ * times the largest entry of that scale; each wrong formula the kata guards against moves a
+ * gradient by a sizeable fraction of the scale itself.
+ */
+const U = 2 ** -24;
+const K = MAX_SIZE;
+const RELATIVE = 2 * (3 + 3 * K) * U;
+
+function absoluteScale({ inp, targ, params }: Network) {
+  const l1 = inp.matmul(params.w1).add(params.b1);
+  const mask = l1.gt(0).float();
+  const diff = l1.relu().matmul(params.w2).add(params.b2).squeeze(-1).sub(targ);
+  const outG = diff
+    .abs()
+    .unsqueeze(-1)
+    .mul(2 / targ.shape[0]);
+  const l2G = outG.matmul(params.w2.abs().t());
+  const l1G = l2G.mul(mask);
+  return {
+    inp: l1G.matmul(params.w1.abs().t()),
+    w1: inp.abs().t().matmul(l1G),
+    b1: l1G.sum(0),
+    w2: l1.relu().t().matmul(outG),
+    b2: outG.sum(0),
+  };
+}
+
+function tolerance(scale: Tensor): number {
+  return RELATIVE * scale.max().item() + 1e-30;
+}
+
+describe('forwardAndBackward', () => {
+  kataTest('forwardAndBackward on the relu-at-zero example', () => {
+    // l1 = [1, -1] @ [[1], [1]] = 0 exactly: relu's gradient there is 0, so w1, b1 and inp get 0.
+    // out = relu(0) * 2 + 0 = 0, loss = (0 - 1)² = 1, out.g = 2 (0 - 1) / 1 = -2.
+    const inp = f32([[1, -1]]);
+    const params = { w1: f32([[1], [1]]), b1: f32([0]), w2: f32([[2]]), b2: f32([0]) };
+    const loss = forwardAndBackward(inp, f32([1]), params);
+    expect(loss).toBeCloseTensor(f32(1), 0);
+    expect(gradOf(params.b2, 'b2')).toBeCloseTensor(f32([-2]), 0);
+    expect(gradOf(params.w2, 'w2')).toBeCloseTensor(f32([[0]]), 0);
+    expect(gradOf(params.b1, 'b1')).toBeCloseTensor(f32([0]), 0);
+    expect(gradOf(params.w1, 'w1')).toBeCloseTensor(f32([[0], [0]]), 0);
+    expect(gradOf(inp, 'inp')).toBeCloseTensor(f32([[0, 0]]), 0);
+  });
+
+  kataProperty(
+    "forwardAndBackward's loss and every .g equal autograd's",
+    [networkCaseArb],
+    (network) => {
+      const loss = forwardAndBackward(network.inp, network.targ, network.params);
+      const reference = autogradReference(network);
+      const scale = absoluteScale(network);
+      expect(loss).toBeCloseTensor(reference.loss, 4 * U * reference.loss.item());
+      const { inp, params } = network;
+      const actual = { inp: gradOf(inp, 'inp'), ...mapGrads(params) };
+      for (const name of ['inp', 'w1', 'b1', 'w2', 'b2'] as const) {
+        const eps = tolerance(scale[name]);
+        try {
+          expect(actual[name]).toBeCloseTensor(reference.grads[name], eps);
+        } catch (error) {
+          throw new Error(
+            `${name}.g differs from autograd's gradient\n${(error as Error).message}`,
+          );
+        }
+      }
+    },
+    { numRuns: 80 },
+  );
+
+  kataProperty(
+    'forwardAndBackward computes by hand: it works with autograd switched off and leaves .grad alone',
+    [networkCaseArb],
+    (network) => {
+      const before = [network.inp, network.targ, ...Object.values(network.params)].map((t) =>
+        t.clone(),
+      );
+      noGrad(() => forwardAndBackward(network.inp, network.targ, network.params));
+      const reference = autogradReference(network);
+      expect(gradOf(network.params.w1, 'w1')).toBeCloseTensor(
+        reference.grads.w1,
+        tolerance(absoluteScale(network).w1),
+      );
+      [network.inp, network.targ, ...Object.values(network.params)].forEach((t, k) => {
+        expect(t).toBeCloseTensor(before[k], 0);
+        expect(t.grad).toBeNull();
+      });
+    },
+    { numRuns: 30 },
+  );
+});
+
+function mapGrads(params: Network['params']) {
+  return {
+    w1: gradOf(params.w1, 'w1'),
+    b1: gradOf(params.b1, 'b1'),
+    w2: gradOf(params.w2, 'w2'),
+    b2: gradOf(params.b2, 'b2'),
+  };
+}

@@ -1,0 +1,396 @@
+import fc from 'fast-check';
+import { Lin, Model, Module, Mse, Relu } from '@kata/06-module/module';
+import { noGrad, tensor, type Tensor } from '../../src';
+import {
+  kataProperty,
+  kataTest,
+  LAYOUT_KINDS,
+  layoutSpecArb,
+  readable,
+  withLayout,
+  type LayoutSpec,
+  type NestedNumbers,
+} from '../../src/testing';
+
+/** A float32 tensor from plain numbers (integers alone would make an int32 tensor, as in PyTorch). */
+const f32 = (values: NestedNumbers) => tensor(values, { dtype: 'float32' });
+
+function gradOf(t: Tensor | undefined, name: string): Tensor {
+  if (t === undefined) throw new Error(`${name} is undefined: did call() store it?`);
+  if (t.g === undefined) throw new Error(`${name}.g was not set`);
+  return t.g;
+}
+
+const leaf = (t: Tensor) => t.detach().requiresGrad_();
+
+/** A module of the tests' own: doubles its input. Its bwd says so: inp.g = 2 · out.g. */
+class Double extends Module {
+  override forward(inp: Tensor): Tensor {
+    return inp.mul(2);
+  }
+
+  override bwd(out: Tensor, inp: Tensor): void {
+    inp.g = gradOf(out, 'out').mul(2);
+  }
+}
+
+/** Records what backward hands to bwd. */
+class Recorder extends Module {
+  received: unknown[] = [];
+
+  override forward(a: Tensor, b: Tensor): Tensor {
+    return a.add(b);
+  }
+
+  override bwd(...received: Tensor[]): void {
+    this.received = received;
+  }
+}
+
+describe('Module', () => {
+  kataTest(
+    'call stores the arguments in this.args and the output in this.out, and returns it',
+    () => {
+      const double = new Double();
+      const x = f32([1, 2]);
+      const out = double.call(x);
+      expect(out).toBeCloseTensor(f32([2, 4]), 0);
+      expect(double.out).toBe(out);
+      expect(double.args).toHaveLength(1);
+      expect(double.args[0]).toBe(x);
+    },
+  );
+
+  kataTest('a second call replaces what the first stored', () => {
+    const double = new Double();
+    double.call(f32([1]));
+    const x = f32([5]);
+    const out = double.call(x);
+    expect(double.args).toHaveLength(1);
+    expect(double.args[0]).toBe(x);
+    expect(double.out).toBe(out);
+  });
+
+  kataTest('backward hands bwd the output, then every argument of the call', () => {
+    const recorder = new Recorder();
+    const a = f32([1]);
+    const b = f32([2]);
+    const out = recorder.call(a, b);
+    recorder.backward();
+    expect(recorder.received).toHaveLength(3);
+    expect(recorder.received[0]).toBe(out);
+    expect(recorder.received[1]).toBe(a);
+    expect(recorder.received[2]).toBe(b);
+  });
+
+  kataTest('each instance keeps its own call: chained modules set .g on their own inputs', () => {
+    // x → first → y → second → z. Backward from z.g = 1: y.g = 2 and x.g = 4. If the modules shared
+    // their stored arguments, the first one's backward would overwrite y.g instead of setting x.g.
+    const first = new Double();
+    const second = new Double();
+    const x = f32([1, -1]);
+    const y = first.call(x);
+    const z = second.call(y);
+    z.g = f32([1, 1]);
+    second.backward();
+    first.backward();
+    expect(gradOf(y, 'y')).toBeCloseTensor(f32([2, 2]), 0);
+    expect(gradOf(x, 'x')).toBeCloseTensor(f32([4, 4]), 0);
+  });
+
+  kataTest('Relu, Lin and Mse are subclasses of your Module and inherit its call', () => {
+    const x = f32([[1], [-1]]);
+    const modules: [Module, Tensor[]][] = [
+      [new Relu(), [x]],
+      [new Lin(f32([[2]]), f32([0])), [x]],
+      [new Mse(), [x, f32([0, 0])]],
+    ];
+    for (const [module, args] of modules) {
+      expect(module).toBeInstanceOf(Module);
+      const out = module.call(...args);
+      expect(module.out).toBe(out);
+      expect(module.args).toEqual(args);
+    }
+  });
+});
+
+describe('Relu, Lin and Mse', () => {
+  kataTest(
+    'Relu: forward clamps at 0, bwd passes the gradient only where the input was positive',
+    () => {
+      const relu = new Relu();
+      const inp = f32([[-2, 0, 3]]);
+      const out = relu.call(inp);
+      expect(out).toBeCloseTensor(f32([[0, 0, 3]]), 0);
+      out.g = f32([[5, 5, 5]]);
+      relu.backward();
+      expect(gradOf(inp, 'inp')).toBeCloseTensor(f32([[0, 0, 5]]), 0);
+    },
+  );
+
+  kataTest('Lin: forward is inp @ w + b, bwd sets inp.g, w.g and b.g', () => {
+    const w = f32([
+      [1, 0, 2],
+      [0, 1, 3],
+    ]);
+    const b = f32([1, 1, 1]);
+    const linear = new Lin(w, b);
+    const inp = f32([
+      [1, 2],
+      [0, 1],
+    ]);
+    const out = linear.call(inp);
+    expect(out).toBeCloseTensor(
+      f32([
+        [2, 3, 9],
+        [1, 2, 4],
+      ]),
+      0,
+    );
+    out.g = f32([
+      [1, -1, 2],
+      [0, 1, 1],
+    ]);
+    linear.backward();
+    expect(gradOf(inp, 'inp')).toBeCloseTensor(
+      f32([
+        [5, 5],
+        [2, 4],
+      ]),
+      0,
+    );
+    expect(gradOf(w, 'w')).toBeCloseTensor(
+      f32([
+        [1, -1, 2],
+        [2, -1, 5],
+      ]),
+      0,
+    );
+    expect(gradOf(b, 'b')).toBeCloseTensor(f32([1, 0, 3]), 0);
+  });
+
+  kataTest('Mse: the loss of [n, 1] against [n] (no [n, n] broadcast) and its gradient', () => {
+    const mse = new Mse();
+    const inp = f32([[1], [2], [4]]);
+    const loss = mse.call(inp, f32([2, 2, 2]));
+    expect(loss.shape).toEqual([]);
+    expect(loss).toBeCloseTensor(f32(5 / 3), 1e-6);
+    mse.backward();
+    expect(gradOf(inp, 'inp')).toBeCloseTensor(f32([[-2 / 3], [0], [4 / 3]]), 1e-6);
+  });
+});
+
+/*
+ * The Model against autograd: the same networks, values and tolerance as kata 05's tests.
+ * Small integers in -3..3 keep the forward pass exact and put relu's input at exactly 0 often.
+ */
+const MAX_SIZE = 5;
+const MAX_VALUES = MAX_SIZE * MAX_SIZE;
+const valuesArb = fc.array(fc.integer({ min: -3, max: 3 }), {
+  minLength: MAX_VALUES,
+  maxLength: MAX_VALUES,
+});
+const sizeArb = fc.integer({ min: 1, max: MAX_SIZE });
+const layoutArb = layoutSpecArb(LAYOUT_KINDS, 2);
+
+function build(values: number[], shape: number[], layout: LayoutSpec): Tensor {
+  return readable(withLayout(values, shape, layout, 'float32'));
+}
+
+interface Network {
+  inp: Tensor;
+  targ: Tensor;
+  w1: Tensor;
+  b1: Tensor;
+  w2: Tensor;
+  b2: Tensor;
+}
+
+/** inp [n, i], targ [n], w1 [i, h], b1 [h], w2 [h, 1], b2 [1]; batch size 1 included. */
+const networkCaseArb = fc
+  .tuple(
+    fc.tuple(sizeArb, sizeArb, sizeArb),
+    fc.tuple(valuesArb, valuesArb, valuesArb, valuesArb, valuesArb, valuesArb),
+    fc.tuple(layoutArb, layoutArb, layoutArb),
+  )
+  .map(([[n, i, h], [vx, vw1, vb1, vw2, vb2, vt], [lx, lw1, lw2]]): Network => ({
+    inp: build(vx, [n, i], lx),
+    targ: build(vt, [n], lx),
+    w1: build(vw1, [i, h], lw1),
+    b1: build(vb1, [h], lw1),
+    w2: build(vw2, [h, 1], lw2),
+    b2: build(vb2, [1], lw2),
+  }));
+
+const LAYOUT_CONTIGUOUS: LayoutSpec = {
+  kind: 'contiguous',
+  order: [0, 1],
+  dim: 0,
+  before: 1,
+  after: 0,
+  step: 2,
+  expand: [false, false],
+};
+
+/** Two networks' worth of inputs for the same weights: a second training step. */
+const twoBatchesArb = fc.tuple(networkCaseArb, valuesArb, valuesArb).map(([network, vx, vt]) => ({
+  network,
+  inp2: build(vx, [...network.inp.shape], LAYOUT_CONTIGUOUS),
+  targ2: build(vt, [...network.targ.shape], LAYOUT_CONTIGUOUS),
+}));
+
+const GRAD_NAMES = ['inp', 'w1', 'b1', 'w2', 'b2', 'l1', 'l2', 'out'] as const;
+type GradName = (typeof GRAD_NAMES)[number];
+
+/**
+ * The same network built with engine ops and differentiated by autograd. l1 (first layer's
+ * output), l2 (relu's output) and out (second layer's output) are cut into leaves of their own so
+ * autograd reports their gradients too.
+ */
+function autogradReference(net: Network) {
+  const [x, w1, b1, w2, b2] = [net.inp, net.w1, net.b1, net.w2, net.b2].map(leaf);
+  const l1 = x.matmul(w1).add(b1);
+  const l1Leaf = leaf(l1);
+  const l2 = l1Leaf.relu();
+  const l2Leaf = leaf(l2);
+  const out = l2Leaf.matmul(w2).add(b2);
+  const outLeaf = leaf(out);
+  const loss = outLeaf.squeeze(-1).sub(net.targ).pow(2).mean();
+  loss.backward();
+  out.backward(outLeaf.grad!);
+  l2.backward(l2Leaf.grad!);
+  l1.backward(l1Leaf.grad!);
+  const grads: Record<GradName, Tensor> = {
+    inp: x.grad!,
+    w1: w1.grad!,
+    b1: b1.grad!,
+    w2: w2.grad!,
+    b2: b2.grad!,
+    l1: l1Leaf.grad!,
+    l2: l2Leaf.grad!,
+    out: outLeaf.grad!,
+  };
+  return { loss: loss.detach(), grads };
+}
+
+/**
+ * Tolerance, as derived in kata 05's tests: both answers lie within (3 + 3K)·u of the exact
+ * gradient (u = 2^-24, K = 5 terms per sum, at most three sums after the loss gradient's own
+ * rounding) relative to the gradient recomputed from absolute values; allow twice that.
+ */
+const U = 2 ** -24;
+const RELATIVE = 2 * (3 + 3 * MAX_SIZE) * U;
+
+function absoluteScale(net: Network): Record<GradName, Tensor> {
+  const l1 = net.inp.matmul(net.w1).add(net.b1);
+  const l2 = l1.relu();
+  const diff = l2.matmul(net.w2).add(net.b2).squeeze(-1).sub(net.targ);
+  const outG = diff
+    .abs()
+    .unsqueeze(-1)
+    .mul(2 / net.targ.shape[0]);
+  const l2G = outG.matmul(net.w2.abs().t());
+  const l1G = l2G.mul(l1.gt(0).float());
+  return {
+    inp: l1G.matmul(net.w1.abs().t()),
+    w1: net.inp.abs().t().matmul(l1G),
+    b1: l1G.sum(0),
+    w2: l2.t().matmul(outG),
+    b2: outG.sum(0),
+    l1: l1G,
+    l2: l2G,
+    out: outG,
+  };
+}
+
+/** Runs the model by hand (autograd switched off) and compares with autograd's gradients. */
+function checkModelGradients(model: Model, net: Network): void {
+  const loss = noGrad(() => {
+    const value = model.call(net.inp, net.targ);
+    model.backward();
+    return value;
+  });
+  for (const t of [net.inp, net.w1, net.b1, net.w2, net.b2]) expect(t.grad).toBeNull();
+  const reference = autogradReference(net);
+  const scale = absoluteScale(net);
+  expect(loss).toBeCloseTensor(reference.loss, 4 * U * reference.loss.item());
+  const [first, relu, second] = model.layers;
+  const actual: Record<GradName, Tensor> = {
+    inp: gradOf(net.inp, 'inp'),
+    w1: gradOf(net.w1, 'w1'),
+    b1: gradOf(net.b1, 'b1'),
+    w2: gradOf(net.w2, 'w2'),
+    b2: gradOf(net.b2, 'b2'),
+    l1: gradOf(first.out, 'layers[0].out'),
+    l2: gradOf(relu.out, 'layers[1].out'),
+    out: gradOf(second.out, 'layers[2].out'),
+  };
+  for (const name of GRAD_NAMES) {
+    try {
+      expect(actual[name]).toBeCloseTensor(
+        reference.grads[name],
+        RELATIVE * scale[name].max().item(),
+      );
+    } catch (error) {
+      throw new Error(`${name}.g differs from autograd's gradient\n${(error as Error).message}`);
+    }
+  }
+}
+
+describe('Model', () => {
+  kataTest('Model has layers [Lin, Relu, Lin] holding its weights, and an Mse loss', () => {
+    const [w1, b1, w2, b2] = [f32([[1]]), f32([0]), f32([[2]]), f32([1])];
+    const model = new Model(w1, b1, w2, b2);
+    expect(model.layers).toHaveLength(3);
+    const [first, relu, second] = model.layers;
+    expect(first).toBeInstanceOf(Lin);
+    expect(relu).toBeInstanceOf(Relu);
+    expect(second).toBeInstanceOf(Lin);
+    expect((first as Lin).w).toBe(w1);
+    expect((first as Lin).b).toBe(b1);
+    expect((second as Lin).w).toBe(w2);
+    expect((second as Lin).b).toBe(b2);
+    expect(model.loss).toBeInstanceOf(Mse);
+  });
+
+  kataTest('backward runs the loss first, then the layers last to first', () => {
+    const model = new Model(f32([[1, -1]]), f32([0, 0]), f32([[1], [1]]), f32([0]));
+    const order: string[] = [];
+    const spyOn = (module: Module, label: string) => {
+      const original = module.backward.bind(module);
+      module.backward = () => {
+        order.push(label);
+        original();
+      };
+    };
+    spyOn(model.loss, 'loss');
+    model.layers.forEach((layer, k) => spyOn(layer, `layers[${k}]`));
+    model.call(f32([[2], [-1]]), f32([1, 0]));
+    model.backward();
+    expect(order).toEqual(['loss', 'layers[2]', 'layers[1]', 'layers[0]']);
+  });
+
+  kataProperty(
+    "by hand, the Model's loss, every parameter's .g, inp.g and each layer's out.g equal autograd's",
+    [networkCaseArb],
+    (net) => checkModelGradients(new Model(net.w1, net.b1, net.w2, net.b2), net),
+    { numRuns: 80 },
+  );
+
+  kataProperty(
+    'a second training step: the layers keep their order and the gradients follow the new batch',
+    [twoBatchesArb],
+    ({ network, inp2, targ2 }) => {
+      const model = new Model(network.w1, network.b1, network.w2, network.b2);
+      const layersBefore = [...model.layers];
+      // where each original layer sits now: [0, 1, 2] unless backward reordered model.layers
+      const positions = () => model.layers.map((layer) => layersBefore.indexOf(layer));
+      model.call(network.inp, network.targ);
+      model.backward();
+      expect(positions()).toEqual([0, 1, 2]);
+      checkModelGradients(model, { ...network, inp: inp2, targ: targ2 });
+      expect(positions()).toEqual([0, 1, 2]);
+    },
+    { numRuns: 30 },
+  );
+});
