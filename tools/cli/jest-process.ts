@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { KATAS_DIR, REPO_ROOT } from './repo';
+
+export interface JestOptions {
+  /** Arguments after `jest`. */
+  args: string[];
+  /** The repository to run in (its jest.config.ts); the main checkout by default. */
+  cwd?: string;
+  /** Variables to set (a string) or remove (undefined) on top of this process's environment. */
+  env?: Record<string, string | undefined>;
+  /**
+   * Where jest's own output goes: the terminal (`inherit`), our stderr so that stdout stays clean
+   * for JSON (`stderr`), or nowhere but the returned text (`capture`).
+   */
+  output?: 'inherit' | 'stderr' | 'capture';
+}
+
+export interface JestOutcome {
+  exitCode: number;
+  /** Everything jest printed, when output is `stderr` or `capture`. */
+  text: string;
+}
+
+/** The jest CLI of the main checkout; a git worktree borrows it through its node_modules link. */
+export function jestBin(root: string = REPO_ROOT): string {
+  return require.resolve('jest/bin/jest', { paths: [root] });
+}
+
+/** Runs jest in a child process (its own process, so one crashing kata cannot take the tool down). */
+export function runJest(options: JestOptions): Promise<JestOutcome> {
+  const output = options.output ?? 'inherit';
+  const env = { ...process.env };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [jestBin(), ...options.args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env,
+      stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    const collect = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (output === 'stderr') process.stderr.write(chunk);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 1 : 0), text }));
+  });
+}
+
+/**
+ * A test path pattern that matches exactly one kata's folder: jest matches patterns against
+ * absolute paths, so anchoring at the root keeps `katas/03-expand-as` from also matching a
+ * `katas/03-expand-as-2`, or a solutions/ copy of the same name.
+ */
+export function kataTestPattern(id: string, root: string = REPO_ROOT): string {
+  const folder = path.join(root, KATAS_DIR, id) + path.sep;
+  return '^' + escapeRegExp(folder).replace(/\\\\|\//g, '[\\\\/]');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

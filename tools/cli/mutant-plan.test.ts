@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { type Mutant, applyMutant, mutantRounds, readMutants } from './mutant-plan';
+
+const mutant = (find: string, replace: string): Mutant => ({
+  name: 'm',
+  file: 'a.ts',
+  description: 'd',
+  find,
+  replace,
+});
+
+describe('applyMutant', () => {
+  test('replaces the one occurrence of the find text', () => {
+    expect(applyMutant('a + b', mutant('+', '-'))).toEqual({ ok: true, text: 'a - b' });
+  });
+
+  test('refuses text that is missing, repeated, empty or unchanged', () => {
+    expect(applyMutant('a + b', mutant('*', '-'))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not found/),
+    });
+    expect(applyMutant('a + b + c', mutant('+', '-'))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/2 times/),
+    });
+    expect(applyMutant('a + b', mutant('', '-'))).toMatchObject({ ok: false });
+    expect(applyMutant('a + b', mutant('+', '+'))).toMatchObject({ ok: false });
+  });
+
+  test('changes exactly the found text and keeps the rest', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (before, after, replace) => {
+        const find = '\u0000FIND\u0000';
+        const result = applyMutant(before + find + after, mutant(find, replace));
+        if (before.includes(find) || after.includes(find) || replace === find) return;
+        expect(result).toEqual({ ok: true, text: before + replace + after });
+      }),
+    );
+  });
+});
+
+describe('mutantRounds', () => {
+  test('round r holds the r-th mutant of every kata that has one', () => {
+    const rounds = mutantRounds(
+      new Map([
+        ['01', ['a', 'b', 'c']],
+        ['02', ['x']],
+        ['03', []],
+      ]),
+    );
+    expect(rounds).toEqual([
+      [
+        { id: '01', mutant: 'a' },
+        { id: '02', mutant: 'x' },
+      ],
+      [{ id: '01', mutant: 'b' }],
+      [{ id: '01', mutant: 'c' }],
+    ]);
+  });
+
+  test('every mutant lands in exactly one round, and no round holds a kata twice', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 5 }), { maxLength: 6 }), (counts) => {
+        const perKata = new Map(
+          counts.map((count, i) => [`k${i}`, Array.from({ length: count }, (_, j) => j)]),
+        );
+        const rounds = mutantRounds(perKata);
+        expect(rounds.flat()).toHaveLength(counts.reduce((a, b) => a + b, 0));
+        for (const round of rounds)
+          expect(new Set(round.map((entry) => entry.id)).size).toBe(round.length);
+      }),
+    );
+  });
+});
+
+describe('readMutants', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'mutants-'));
+    fs.mkdirSync(path.join(root, 'solutions', '01-x'), { recursive: true });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  const write = (text: string) =>
+    fs.writeFileSync(path.join(root, 'solutions', '01-x', 'mutants.json'), text);
+
+  test('no file means no mutants', () => {
+    expect(readMutants(root, '01-x')).toEqual([]);
+  });
+
+  test('reads a valid list', () => {
+    write(JSON.stringify([mutant('+', '-')]));
+    expect(readMutants(root, '01-x')).toEqual([mutant('+', '-')]);
+  });
+
+  test('names the field that is wrong', () => {
+    write(JSON.stringify([{ name: 'm', file: 'a.ts', description: 'd', find: '+' }]));
+    expect(() => readMutants(root, '01-x')).toThrow(/\[0\]: "replace" must be a string/);
+    write('{');
+    expect(() => readMutants(root, '01-x')).toThrow(/not valid JSON/);
+  });
+});

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SOLUTIONS_DIR } from './repo';
+
+/** One curated wrong answer from solutions/<id>/mutants.json. */
+export interface Mutant {
+  name: string;
+  file: string;
+  description: string;
+  /** Exact text in the answer file… */
+  find: string;
+  /** …and what the wrong answer has instead. */
+  replace: string;
+}
+
+/** A kata's curated mutants; a kata without a mutants.json has none. Malformed files throw. */
+export function readMutants(root: string, id: string): Mutant[] {
+  const relative = `${SOLUTIONS_DIR}/${id}/mutants.json`;
+  const file = path.join(root, relative);
+  if (!fs.existsSync(file)) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${relative} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(raw)) throw new Error(`${relative} must hold an array of mutants`);
+  return raw.map((entry, index) => {
+    const fields = ['name', 'file', 'description', 'find', 'replace'] as const;
+    for (const field of fields) {
+      if (typeof entry?.[field] !== 'string')
+        throw new Error(`${relative}[${index}]: "${field}" must be a string`);
+    }
+    return entry as Mutant;
+  });
+}
+
+/** The answer with the mutant applied, or why it cannot be applied. */
+export type Applied = { ok: true; text: string } | { ok: false; problem: string };
+
+/**
+ * Applies a mutant by exact text. The text must occur exactly once, so the mutant changes the
+ * line its description talks about and nothing else, and it must actually change something.
+ */
+export function applyMutant(source: string, mutant: Mutant): Applied {
+  if (mutant.find === mutant.replace)
+    return { ok: false, problem: '"find" and "replace" are the same text' };
+  const first = source.indexOf(mutant.find);
+  if (mutant.find === '' || first < 0)
+    return { ok: false, problem: `"find" text not found in ${mutant.file}` };
+  const count = source.split(mutant.find).length - 1;
+  if (count > 1)
+    return {
+      ok: false,
+      problem: `"find" text occurs ${count} times in ${mutant.file}; make it unique`,
+    };
+  return {
+    ok: true,
+    text: source.slice(0, first) + mutant.replace + source.slice(first + mutant.find.length),
+  };
+}
+
+/**
+ * Groups mutants into rounds: round r holds the r-th mutant of every kata that has one. A copy
+ * holds one mutant per kata at a time (the copy must sit at the same depth as katas/ for its
+ * `../../src` imports), so each round is one jest process over several katas at once.
+ */
+export function mutantRounds<T>(
+  perKata: ReadonlyMap<string, readonly T[]>,
+): Array<Array<{ id: string; mutant: T }>> {
+  const longest = Math.max(0, ...[...perKata.values()].map((list) => list.length));
+  return Array.from({ length: longest }, (_, round) =>
+    [...perKata.entries()]
+      .filter(([, list]) => round < list.length)
+      .map(([id, list]) => ({ id, mutant: list[round] })),
+  );
+}

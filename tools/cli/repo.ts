@@ -1,0 +1,19 @@
+import path from 'node:path';
+
+/** The repository root. This file lives in tools/cli/, two levels below it, wherever the clone is. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Learners edit katas/<id>/; the reference answers live in solutions/<id>/ under the same names. */
+export const KATAS_DIR = 'katas';
+export const SOLUTIONS_DIR = 'solutions';
+
+/** Hint progress, git-ignored: which hints a learner has already seen. */
+export const PROGRESS_FILE = '.kata-progress.json';
+
+/** Where the mutant check copies a solution with one wrong answer applied (git-ignored). */
+export const MUTANT_DIR = '.mutant';
+
+/** Paths shown to people are relative to the repository and use forward slashes on every OS. */
+export function repoRelative(absolute: string, root: string = REPO_ROOT): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}

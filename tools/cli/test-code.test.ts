@@ -1,0 +1,50 @@
+import { extractTestCode } from './test-code';
+
+const source = `import { matmul } from '@kata/01-loop-matmul/matmul';
+
+kataTest('the lesson example (3x3 @ 3x2)', () => {
+  const c = matmul(a, b);
+  expect(c.toArray()).toEqual([[1, 2], [3, 4]]);
+});
+
+  kataProperty(
+    "agrees with the engine on transposed inputs",
+    [matrixPairArb()],
+    (a, b) => {
+      const text = ')))'; // brackets in strings and comments (( are not counted
+      assertClose(matmul(a, b), a.matmul(b));
+    },
+  );
+`;
+
+describe('extractTestCode', () => {
+  test('takes the whole test call, from its title to its closing bracket', () => {
+    expect(extractTestCode(source, 'the lesson example (3x3 @ 3x2)')).toBe(
+      [
+        "kataTest('the lesson example (3x3 @ 3x2)', () => {",
+        '  const c = matmul(a, b);',
+        '  expect(c.toArray()).toEqual([[1, 2], [3, 4]]);',
+        '});',
+      ].join('\n'),
+    );
+  });
+
+  test('ignores brackets inside strings and comments, and removes the common indent', () => {
+    const code = extractTestCode(source, 'agrees with the engine on transposed inputs');
+    expect(code).not.toBeNull();
+    expect(code!.split('\n')[0]).toBe('kataProperty(');
+    expect(code!.split('\n')[1]).toBe('  "agrees with the engine on transposed inputs",');
+    expect(code!.split('\n').at(-1)).toBe(');');
+  });
+
+  test('returns null for a title it cannot find', () => {
+    expect(extractTestCode(source, 'built at run time')).toBeNull();
+  });
+
+  test('stops after a maximum number of lines', () => {
+    const long = `test('t', () => {\n${'  x();\n'.repeat(100)}});\n`;
+    const code = extractTestCode(long, 't', 10)!;
+    expect(code.split('\n')).toHaveLength(11);
+    expect(code.endsWith('// …')).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The source of one test, for the `test_code` field of Exercism's results format: the statement
+ * that registers the test, found by its title in the test file and followed until its brackets
+ * balance. Titles built at run time cannot be found; the caller then gets null.
+ */
+export function extractTestCode(source: string, title: string, maxLines = 40): string | null {
+  const lines = source.split('\n');
+  const quoted = ["'", '"', '`'].map((quote) => quote + title + quote);
+  const titleLine = lines.findIndex((line) => quoted.some((needle) => line.includes(needle)));
+  if (titleLine < 0) return null;
+  // A title on its own line belongs to the call opened on the line above: start there.
+  const opensCall =
+    /\(\s*$/.test(lines[titleLine - 1] ?? '') && !/\(\s*['"`]/.test(lines[titleLine]);
+  const start = opensCall ? titleLine - 1 : titleLine;
+
+  let depth = 0;
+  let opened = false;
+  const taken: string[] = [];
+  for (let i = start; i < lines.length && taken.length < maxLines; i++) {
+    taken.push(lines[i]);
+    for (const char of withoutStrings(lines[i])) {
+      if (char === '(' || char === '{' || char === '[') {
+        depth++;
+        opened = true;
+      } else if (char === ')' || char === '}' || char === ']') {
+        depth--;
+      }
+    }
+    if (opened && depth <= 0) return dedent(taken).join('\n');
+  }
+  return dedent(taken).join('\n') + (taken.length >= maxLines ? '\n// …' : '');
+}
+
+/** Blanks out string literals and line comments so brackets inside them are not counted. */
+function withoutStrings(line: string): string {
+  return line
+    .replace(/\/\/.*$/, '')
+    .replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`/g, '""');
+}
+
+function dedent(lines: string[]): string[] {
+  const indents = lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.match(/^ */)![0].length);
+  const common = indents.length === 0 ? 0 : Math.min(...indents);
+  return lines.map((line) => line.slice(common));
+}

@@ -1,0 +1,49 @@
+// `npm run compare -- 03`: a coloured diff of your kata file(s) against the reference answer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { coloursFor } from './cli/colour';
+import { colourDiff, unifiedDiff } from './cli/diff-view';
+import { CliError, runMain } from './cli/errors';
+import { listKatas, resolveKata } from './cli/kata-id';
+import { loadKatasOrExit } from './cli/katas';
+import { KATAS_DIR, REPO_ROOT, SOLUTIONS_DIR } from './cli/repo';
+
+const katas = loadKatasOrExit();
+const program = new Command('npm run compare --')
+  .description(
+    'Show how your kata file differs from the reference answer (yours: -, reference: +).',
+  )
+  .argument('<kata>', 'id, number or short name: 03-expand-as, 03, 3 or expand')
+  .option('-U, --context <lines>', 'lines of context around each change', '3')
+  .addHelpText('after', `\n${listKatas(katas)}`)
+  .parse();
+
+runMain(() => {
+  const kata = resolveKata(program.args[0], katas);
+  const context = Number(program.opts<{ context: string }>().context);
+  const colours = coloursFor(process.stdout);
+  for (const file of kata.files) {
+    const yours = `${KATAS_DIR}/${kata.id}/${file}`;
+    const reference = `${SOLUTIONS_DIR}/${kata.id}/${file}`;
+    const pair = {
+      oldName: yours,
+      oldText: readOrExplain(yours, 'your kata file'),
+      newName: reference,
+      newText: readOrExplain(reference, 'the reference answer'),
+    };
+    const patch = unifiedDiff(pair, Number.isInteger(context) && context >= 0 ? context : 3);
+    console.log(
+      patch === ''
+        ? colours.green(`${yours} is the same as ${reference}.`)
+        : colourDiff(patch, colours),
+    );
+  }
+});
+
+function readOrExplain(relative: string, what: string): string {
+  const file = path.join(REPO_ROOT, relative);
+  if (!fs.existsSync(file))
+    throw new CliError(`Cannot compare: ${what} ${relative} does not exist.`);
+  return fs.readFileSync(file, 'utf8');
+}

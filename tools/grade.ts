@@ -1,0 +1,75 @@
+// `npm run grade -- 03 --json`: scores one kata, several, or all of them for autograding.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { coloursFor } from './cli/colour';
+import { UsageError, runMain } from './cli/errors';
+import { gradeReport } from './cli/grade-report';
+import { gradeTable } from './cli/grade-table';
+import { runKatasForReport } from './cli/jest-katas-run';
+import { listKatas, resolveKatas } from './cli/kata-id';
+import { loadKatasOrExit } from './cli/katas';
+import { REPO_ROOT } from './cli/repo';
+
+const katas = loadKatasOrExit();
+const program = new Command('npm run grade --')
+  .description(
+    'Grade katas: a kata earns its points when all of its tests pass. Exit code 0 only if every chosen kata passes.',
+  )
+  .argument('[katas...]', 'ids, numbers or short names (all katas when none is given)')
+  .option(
+    '--json',
+    'print the report as JSON (Exercism results.json shape with per-kata points) on stdout',
+  )
+  .option('--out <file>', 'also write the JSON report to a file')
+  .option(
+    '--seed <n>',
+    'fast-check seed (the same as FC_SEED, which autograders strip from the environment)',
+  )
+  .option('--solutions', 'grade the reference answers instead of the katas/ files')
+  .addHelpText(
+    'after',
+    `\nTip: npm prints a banner on stdout; use \`npm run --silent grade -- --json\` or --out for clean JSON.\n\n${listKatas(katas)}`,
+  )
+  .parse();
+
+interface Options {
+  json?: boolean;
+  out?: string;
+  seed?: string;
+  solutions?: boolean;
+}
+
+runMain(async () => {
+  const options = program.opts<Options>();
+  const chosen = resolveKatas(program.args, katas);
+  if (chosen.length === 0) throw new UsageError(listKatas(katas));
+  const seed = parseSeed(options.seed);
+
+  const run = await runKatasForReport(
+    chosen.map((kata) => kata.id),
+    // --solutions wins; otherwise KATA_SOURCE as the rest of the repository reads it.
+    options.solutions ? 'solutions' : process.env.KATA_SOURCE || 'katas',
+    seed === undefined ? {} : { FC_SEED: String(seed) },
+    'stderr',
+  );
+  const report = gradeReport({
+    katas: chosen,
+    report: run.report,
+    jestOutput: run.output.slice(-4000),
+    root: REPO_ROOT,
+    readSource: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null),
+    seed,
+  });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (options.out) fs.writeFileSync(path.resolve(options.out), json);
+  if (options.json) process.stdout.write(json);
+  else console.log(`\n${gradeTable(report, coloursFor(process.stdout))}`);
+  return report.katas.every((kata) => kata.status === 'pass') ? 0 : 1;
+});
+
+function parseSeed(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--seed must be an integer, got "${raw}"`);
+  return Number(raw);
+}

@@ -1,0 +1,138 @@
+// `npm run mutants`: applies each curated wrong answer (solutions/<id>/mutants.json) to a copy of
+// the reference answer in .mutant/ and checks that the kata's tests catch it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import pc from 'picocolors';
+import { CliError, runMain } from './cli/errors';
+import { type JestSuite, stripAnsi, suitesIn } from './cli/jest-json';
+import { kataTestFolder, runKatasForReport } from './cli/jest-katas-run';
+import { resolveKatas } from './cli/kata-id';
+import { countTests } from './cli/kata-run-checks';
+import { loadKatas } from './cli/katas';
+import { lockMutantDir } from './cli/mutant-lock';
+import { type Mutant, applyMutant, mutantRounds, readMutants } from './cli/mutant-plan';
+import { MUTANT_DIR, REPO_ROOT, SOLUTIONS_DIR } from './cli/repo';
+
+const program = new Command('npm run mutants --')
+  .description("Check that each kata's tests catch its curated wrong answers.")
+  .argument('[katas...]', 'ids, numbers or short names (all katas when none is given)')
+  .parse();
+
+type Outcome = 'killed' | 'survived' | 'invalid';
+interface Row {
+  id: string;
+  mutant: Mutant;
+  outcome: Outcome;
+  detail: string;
+}
+
+runMain(async () => {
+  const katas = resolveKatas(program.args, loadKatas());
+  const copyRoot = path.join(REPO_ROOT, MUTANT_DIR);
+  const perKata = new Map(katas.map((kata) => [kata.id, readMutants(REPO_ROOT, kata.id)] as const));
+  const rows: Row[] = [];
+  const started = Date.now();
+
+  const unlock = lockMutantDir(copyRoot);
+  const clearCopies = () => {
+    for (const kata of katas)
+      fs.rmSync(path.join(copyRoot, kata.id), { recursive: true, force: true });
+  };
+  try {
+    for (const [index, round] of mutantRounds(perKata).entries()) {
+      clearCopies();
+      const runnable: typeof round = [];
+      for (const { id, mutant } of round) {
+        const problem = prepareCopy(id, mutant, copyRoot);
+        if (problem) rows.push({ id, mutant, outcome: 'invalid', detail: problem });
+        else runnable.push({ id, mutant });
+      }
+      if (runnable.length === 0) continue;
+      process.stdout.write(
+        pc.dim(
+          `round ${index + 1}: ${runnable.map((entry) => `${entry.id}/${entry.mutant.name}`).join(', ')}\n`,
+        ),
+      );
+      const run = await runKatasForReport(
+        runnable.map((entry) => entry.id),
+        copyRoot,
+      );
+      if (run.report === null)
+        throw new CliError(`jest did not produce a report:\n${run.output.slice(-3000)}`);
+      for (const { id, mutant } of runnable) {
+        const suites = suitesIn(run.report, kataTestFolder(id));
+        rows.push({ id, mutant, ...judge(suites, mutant) });
+      }
+    }
+  } finally {
+    clearCopies();
+    unlock();
+    if (fs.readdirSync(copyRoot).length === 0) fs.rmdirSync(copyRoot);
+  }
+
+  const order = katas.map((kata) => kata.id);
+  printTable([...rows].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)));
+  const withoutMutants = katas
+    .filter((kata) => perKata.get(kata.id)!.length === 0)
+    .map((kata) => kata.id);
+  if (withoutMutants.length > 0)
+    console.log(
+      pc.yellow(`No ${SOLUTIONS_DIR}/<id>/mutants.json for: ${withoutMutants.join(', ')}`),
+    );
+  const count = (outcome: Outcome) => rows.filter((row) => row.outcome === outcome).length;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${rows.length} mutants in ${katas.length} katas: ${count('killed')} killed, ${count('survived')} survived, ${count('invalid')} invalid (${seconds} s)`,
+  );
+  if (count('survived') + count('invalid') > 0) {
+    throw new CliError(
+      'Every curated mutant must apply cleanly and be caught by a test: add a property that fails on it, or fix its "find" text.',
+    );
+  }
+});
+
+/** Killed when a test fails; a mutant the tests cannot even load tells us nothing about them. */
+function judge(suites: readonly JestSuite[], mutant: Mutant): { outcome: Outcome; detail: string } {
+  if (suites.length === 0) return { outcome: 'invalid', detail: 'no test file ran' };
+  const broken = suites.find((suite) => suite.assertionResults.length === 0 && suite.message);
+  if (broken)
+    return { outcome: 'invalid', detail: `the tests cannot load it: ${firstLine(broken.message)}` };
+  const { passed, failed } = countTests(suites);
+  if (failed > 0)
+    return { outcome: 'killed', detail: `${failed} of ${passed + failed} tests fail` };
+  return { outcome: 'survived', detail: `all ${passed} tests pass: ${mutant.description}` };
+}
+
+/** Copies the kata's answer to <copyRoot>/<id>/ and applies the mutant; returns a problem or null. */
+function prepareCopy(id: string, mutant: Mutant, copyRoot: string): string | null {
+  const from = path.join(REPO_ROOT, SOLUTIONS_DIR, id);
+  const to = path.join(copyRoot, id);
+  fs.cpSync(from, to, { recursive: true });
+  const target = path.join(to, mutant.file);
+  if (!fs.existsSync(target)) return `${SOLUTIONS_DIR}/${id}/${mutant.file} does not exist`;
+  const applied = applyMutant(fs.readFileSync(target, 'utf8'), mutant);
+  if (!applied.ok) return applied.problem;
+  fs.writeFileSync(target, applied.text);
+  return null;
+}
+
+function printTable(rows: readonly Row[]): void {
+  const idWidth = Math.max(4, ...rows.map((row) => row.id.length));
+  const nameWidth = Math.max(6, ...rows.map((row) => row.mutant.name.length));
+  const paint = { killed: pc.green, survived: pc.red, invalid: pc.yellow };
+  console.log(pc.bold(`\n${'kata'.padEnd(idWidth)}  ${'mutant'.padEnd(nameWidth)}  result`));
+  for (const row of rows) {
+    console.log(
+      `${row.id.padEnd(idWidth)}  ${row.mutant.name.padEnd(nameWidth)}  ${paint[row.outcome](row.outcome.padEnd(8))} ${pc.dim(row.detail)}`,
+    );
+  }
+}
+
+/** The line that says why a test file could not run (jest prefixes it with a heading). */
+function firstLine(message: string): string {
+  const lines = stripAnsi(message)
+    .split('\n')
+    .map((line) => line.trim());
+  return lines.find((line) => line !== '' && !line.startsWith('●')) ?? '';
+}
