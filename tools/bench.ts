@@ -11,7 +11,7 @@ import { runEpochTiming, type EpochTiming } from './bench/epoch';
 import { formatDuration, formatRatio } from './bench/format';
 import { runLadder } from './bench/ladder';
 import { describeMachine } from './bench/machine';
-import { runMatmulComparison } from './bench/matmul-peers';
+import { matmulSection, runMatmulComparison } from './bench/matmul-peers';
 import { runMlpForwardBackward, type MlpTiming } from './bench/mlp';
 import { ladderSection, ladderTable, mlpSection, mlpTable } from './bench/sections';
 
@@ -48,8 +48,7 @@ async function main(): Promise<void> {
 
   if (parts.has('matmul')) {
     say('2. Engine matmul vs tfjs-cpu vs a naive loop');
-    const matmul = await runMatmulComparison({ quick, say });
-    results.matmul = matmul;
+    results.matmul = await runMatmulComparison({ quick, say });
   }
 
   let mlp: MlpTiming | null = null;
@@ -77,6 +76,8 @@ async function main(): Promise<void> {
         results.ladder as Parameters<typeof ladderSection>[0],
         machine,
       );
+    if (results.matmul)
+      sections.matmul = matmulSection(results.matmul as Parameters<typeof matmulSection>[0]);
     if (mlp || epoch) sections.mlp = mlpSection(mlp, epoch, machine);
     const file = path.resolve(__dirname, '../docs/benchmarks.md');
     writeSections(file, sections);
