@@ -68,7 +68,7 @@ function configFrom(opts: Record<string, unknown>): TrainConfig {
   return validateConfig({ ...base, ...chosen } as TrainConfig);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   program.parse();
   const opts = program.opts();
   const config = configFrom(opts);
@@ -94,18 +94,18 @@ function main(): void {
       `trained in ${metrics.seconds.train.toFixed(1)} s (data loaded in ${metrics.seconds.load.toFixed(1)} s)`,
   );
   if (opts.report !== false) {
-    const files = writeReport(path.resolve(config.out), metrics, weights);
+    const started = performance.now();
+    const files = await writeReport(path.resolve(config.out), metrics, weights);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `report: ${Object.values(files)
+      `report (${seconds} s): ${Object.values(files)
         .map((f) => path.relative(process.cwd(), f))
         .join(', ')}`,
     );
   }
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   if (
     error instanceof KataNotReadyError ||
     (error instanceof Error && error.message.startsWith('--'))
@@ -114,4 +114,4 @@ try {
     process.exit(1);
   }
   throw error;
-}
+});
