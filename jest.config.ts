@@ -14,7 +14,11 @@ function kataRoot(source = 'katas'): string {
 }
 
 // isolatedModules: ts-jest transpiles file by file; `npm run typecheck` does the type checking.
-const tsJest = { tsconfig: '<rootDir>/tsconfig.jest.json' };
+// pretty: ts-jest's compiler messages carry colour codes only when they reach a terminal.
+const tsJest = {
+  tsconfig: '<rootDir>/tsconfig.jest.json',
+  diagnostics: { pretty: Boolean(process.stderr.isTTY) },
+};
 
 // Kata code (katas/, solutions/, a mutant copy) gets a tick in every loop body, so a learner's
 // endless loop fails its test with a message instead of hanging jest. The engine runs untouched.
@@ -25,6 +29,8 @@ const kataTsJest = {
 
 const shared = {
   testEnvironment: 'node',
+  // A running Stryker keeps a copy of the repository (and its package.json) in .stryker-tmp.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp'],
   setupFiles: ['<rootDir>/tools/jest/fast-check-seed.ts'],
   setupFilesAfterEnv: ['<rootDir>/tools/jest/matchers.ts'],
 } satisfies Config;

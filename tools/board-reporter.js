@@ -8,12 +8,7 @@
  * Options: { root } (default: jest's rootDir).
  */
 const { loadCatalogue } = require('./jest/catalogue-core');
-const { buildBoard } = require('./jest/board');
-
-function useColour() {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  return Boolean(process.stdout.isTTY && process.stderr.isTTY);
-}
+const { boardColour, buildBoard } = require('./jest/board');
 
 class BoardReporter {
   constructor(globalConfig, options = {}) {
@@ -34,7 +29,7 @@ class BoardReporter {
     const board = buildBoard(katas, results.testResults, {
       root: this.root,
       source: process.env.KATA_SOURCE,
-      color: useColour(),
+      color: boardColour(process.env, process.stderr),
     });
     if (board !== '') process.stderr.write(board);
   }

@@ -1,8 +1,8 @@
 // `npm run check-katas`: rustlings' `dev check` for this repository. Every kata.json names files
 // that exist, stubs and answers export the same names, every untouched stub fails every test with
 // the one-line `not implemented yet`, and every answer passes.
-import { Command } from 'commander';
-import pc from 'picocolors';
+import { toolProgram } from './cli/command';
+import { coloursFor } from './cli/colour';
 import { CliError, runMain } from './cli/errors';
 import { suitesIn } from './cli/jest-json';
 import { kataTestFolder, runKatasForReport } from './cli/jest-katas-run';
@@ -10,9 +10,12 @@ import { resolveKatas } from './cli/kata-id';
 import { layoutProblems } from './cli/kata-layout-checks';
 import { answerProblems, countTests, stubProblems } from './cli/kata-run-checks';
 import { loadKatas } from './cli/katas';
+import { countOf } from './cli/plural';
 import { REPO_ROOT } from './cli/repo';
 
-const program = new Command('npm run check-katas --')
+const colours = coloursFor(process.stdout);
+
+const program = toolProgram('npm run check-katas --')
   .description('Check that every stub fails its tests and every reference answer passes them.')
   .argument('[katas...]', 'ids, numbers or short names (all katas when none is given)')
   .option('--verbose', "show jest's output")
@@ -23,7 +26,7 @@ runMain(async () => {
   const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
   const ids = katas.map((kata) => kata.id);
 
-  console.log(`Running ${ids.length} katas against the stubs in katas/ …`);
+  console.log(`Running ${countOf(ids.length, 'kata')} against the stubs in katas/ …`);
   const stubs = await runKatasForReport(ids, 'katas');
   console.log('… and against the answers in solutions/');
   const answers = await runKatasForReport(ids, 'solutions');
@@ -45,26 +48,26 @@ runMain(async () => {
     ];
     const { failed } = countTests(stubSuites);
     const { passed, failed: answerFailed } = countTests(answerSuites);
-    const counts = pc.dim(
+    const counts = colours.dim(
       `stub fails ${failed}/${failed + countTests(stubSuites).passed}, answer passes ${passed}/${passed + answerFailed}`,
     );
     if (problems.length === 0) {
-      console.log(`${pc.green('ok')}   ${kata.id.padEnd(24)} ${counts}`);
+      console.log(`${colours.green('ok')}   ${kata.id.padEnd(24)} ${counts}`);
       continue;
     }
     failures++;
-    console.log(`${pc.red('FAIL')} ${kata.id.padEnd(24)} ${counts}`);
+    console.log(`${colours.red('FAIL')} ${kata.id.padEnd(24)} ${counts}`);
     for (const problem of problems.slice(0, 12)) console.log(`       ${problem}`);
-    if (problems.length > 12) console.log(pc.dim(`       … and ${problems.length - 12} more`));
+    if (problems.length > 12) console.log(colours.dim(`       … and ${problems.length - 12} more`));
   }
   if (failures > 0) {
     throw new CliError(
-      `${failures} of ${katas.length} katas failed the check. (A stub you have edited also fails it: this check is for untouched katas.)`,
+      `${failures} of ${countOf(katas.length, 'kata')} failed the check. (A stub you have edited also fails it: this check is for untouched katas.)`,
     );
   }
   console.log(
-    pc.green(
-      `All ${katas.length} katas: every stub fails every test with "not implemented yet", every answer passes.`,
+    colours.green(
+      `${katas.length === 1 ? katas[0].id : `All ${katas.length} katas`}: every stub fails every test with "not implemented yet", every answer passes.`,
     ),
   );
 });

@@ -1,7 +1,7 @@
 // `npm run classroom`: writes .github/workflows/classroom.yml from the catalogue; `--check` for CI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { toolProgram } from './cli/command';
 import {
   DEFAULT_CLASSROOM_SEED,
   DEFAULT_TIMEOUT_MINUTES,
@@ -14,7 +14,7 @@ import { resolveKatas } from './cli/kata-id';
 import { loadKatas } from './cli/katas';
 import { REPO_ROOT } from './cli/repo';
 
-const program = new Command('npm run classroom --')
+const program = toolProgram('npm run classroom --')
   .description(`Generate ${WORKFLOW_PATH} (GitHub Classroom autograding: one step per kata).`)
   .argument('[katas...]', 'only these katas (all when none is given): a workflow for a subset')
   .option('--check', 'fail if the committed workflow is not what the catalogue generates')

@@ -1,16 +1,16 @@
 // `npm run compare -- 03`: a coloured diff of your kata file(s) against the reference answer.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { toolProgram } from './cli/command';
 import { coloursFor } from './cli/colour';
 import { colourDiff, unifiedDiff } from './cli/diff-view';
-import { CliError, runMain } from './cli/errors';
+import { CliError, UsageError, runMain } from './cli/errors';
 import { listKatas, resolveKata } from './cli/kata-id';
 import { loadKatasOrExit } from './cli/katas';
 import { KATAS_DIR, REPO_ROOT, SOLUTIONS_DIR } from './cli/repo';
 
 const katas = loadKatasOrExit();
-const program = new Command('npm run compare --')
+const program = toolProgram('npm run compare --')
   .description(
     'Show how your kata file differs from the reference answer (yours: -, reference: +).',
   )
@@ -21,7 +21,10 @@ const program = new Command('npm run compare --')
 
 runMain(() => {
   const kata = resolveKata(program.args[0], katas);
-  const context = Number(program.opts<{ context: string }>().context);
+  const raw = program.opts<{ context: string }>().context;
+  if (!/^\d+$/.test(raw))
+    throw new UsageError(`--context must be a whole number of lines, got "${raw}"`);
+  const context = Number(raw);
   const colours = coloursFor(process.stdout);
   for (const file of kata.files) {
     const yours = `${KATAS_DIR}/${kata.id}/${file}`;
@@ -32,7 +35,7 @@ runMain(() => {
       newName: reference,
       newText: readOrExplain(reference, 'the reference answer'),
     };
-    const patch = unifiedDiff(pair, Number.isInteger(context) && context >= 0 ? context : 3);
+    const patch = unifiedDiff(pair, context);
     console.log(
       patch === ''
         ? colours.green(`${yours} is the same as ${reference}.`)

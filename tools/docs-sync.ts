@@ -2,14 +2,14 @@
 // `--check` (for verify) changes nothing and fails when a generated section is stale.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { toolProgram } from './cli/command';
 import { CliError, runMain } from './cli/errors';
 import { hintsSection, kataMap, newHintsBlock } from './cli/kata-docs';
 import { loadKatas } from './cli/katas';
 import { markers, replaceBetween } from './cli/markers';
 import { REPO_ROOT } from './cli/repo';
 
-const program = new Command('npm run docs:sync --')
+const program = toolProgram('npm run docs:sync --')
   .description("Write the README kata map and the lessons' hint sections from katas/*/kata.json.")
   .option('--check', 'change nothing; fail if a generated section is out of date')
   .parse();

@@ -1,7 +1,7 @@
 // `npm run grade -- 03 --json`: scores one kata, several, or all of them for autograding.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { toolProgram } from './cli/command';
 import { coloursFor } from './cli/colour';
 import { UsageError, runMain } from './cli/errors';
 import { gradeReport } from './cli/grade-report';
@@ -12,7 +12,7 @@ import { loadKatasOrExit } from './cli/katas';
 import { REPO_ROOT } from './cli/repo';
 
 const katas = loadKatasOrExit();
-const program = new Command('npm run grade --')
+const program = toolProgram('npm run grade --')
   .description(
     'Grade katas: a kata earns its points when all of its tests pass. Exit code 0 only if every chosen kata passes.',
   )
@@ -45,6 +45,7 @@ runMain(async () => {
   const chosen = resolveKatas(program.args, katas);
   if (chosen.length === 0) throw new UsageError(listKatas(katas));
   const seed = parseSeed(options.seed);
+  const outFile = options.out === undefined ? undefined : reportFile(options.out);
 
   const run = await runKatasForReport(
     chosen.map((kata) => kata.id),
@@ -62,7 +63,7 @@ runMain(async () => {
     seed,
   });
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (options.out) fs.writeFileSync(path.resolve(options.out), json);
+  if (outFile) fs.writeFileSync(outFile, json);
   if (options.json) process.stdout.write(json);
   else console.log(`\n${gradeTable(report, coloursFor(process.stdout))}`);
   return report.katas.every((kata) => kata.status === 'pass') ? 0 : 1;
@@ -72,4 +73,16 @@ function parseSeed(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--seed must be an integer, got "${raw}"`);
   return Number(raw);
+}
+
+/**
+ * Where to write the JSON. npm runs scripts from the repository root, so a relative path is taken
+ * from the folder the command was typed in (npm's INIT_CWD). Checked before the tests run, so a
+ * typo in the folder does not cost a whole grading run.
+ */
+function reportFile(out: string): string {
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), out);
+  if (!fs.existsSync(path.dirname(file)))
+    throw new UsageError(`--out ${out}: the folder ${path.dirname(file)} does not exist`);
+  return file;
 }

@@ -1,7 +1,7 @@
 // `npm run hint -- 03`: the next hint for a kata, one more each time; `--all` shows them all.
 import path from 'node:path';
-import { Command } from 'commander';
-import pc from 'picocolors';
+import { toolProgram } from './cli/command';
+import { coloursFor } from './cli/colour';
 import { UsageError, runMain } from './cli/errors';
 import {
   hintsSeen,
@@ -11,12 +11,14 @@ import {
   revealNext,
   writeProgress,
 } from './cli/hint-progress';
+import { hintView } from './cli/hint-view';
 import { listKatas, resolveKata } from './cli/kata-id';
 import { loadKatasOrExit } from './cli/katas';
 import { PROGRESS_FILE, REPO_ROOT } from './cli/repo';
+import { textWidth } from './cli/wrap';
 
 const katas = loadKatasOrExit();
-const program = new Command('npm run hint --')
+const program = toolProgram('npm run hint --')
   .description('Show the next hint for a kata, one more each time you ask.')
   .argument('[kata]', 'id, number or short name: 03-expand-as, 03, 3 or expand')
   .option('--all', 'show every hint of the kata')
@@ -28,7 +30,9 @@ runMain(() => {
   const { all, reset } = program.opts<{ all?: boolean; reset?: boolean }>();
   const query = program.args[0] as string | undefined;
   const file = path.join(REPO_ROOT, PROGRESS_FILE);
-  const progress = readProgress(file, (message) => console.error(pc.yellow(message)));
+  const progress = readProgress(file, (message) =>
+    console.error(coloursFor(process.stderr).yellow(message)),
+  );
 
   if (reset) {
     const kata = query === undefined ? undefined : resolveKata(query, katas);
@@ -46,26 +50,18 @@ runMain(() => {
     return;
   }
   const updated = all ? revealAll(progress, kata.id, total) : revealNext(progress, kata.id, total);
-  const seen = hintsSeen(updated, kata.id, total);
-  const alreadySeen = hintsSeen(progress, kata.id, total);
   writeProgress(file, updated);
-
-  console.log(pc.bold(`${kata.id}: ${kata.title}`));
-  kata.hints.slice(0, seen).forEach((hint, index) => {
-    const label = `Hint ${index + 1} of ${total}`;
-    const isNew = index >= alreadySeen || (index === seen - 1 && !all);
-    console.log(
-      `\n${isNew ? pc.bold(pc.cyan(label)) : pc.dim(label)}\n${isNew ? hint : pc.dim(hint)}`,
-    );
-  });
-  const number = kata.id.slice(0, 2);
-  console.log(
-    seen < total
-      ? pc.dim(
-          `\nAsk again for hint ${seen + 1}: npm run hint -- ${number}   Lesson: ${kata.lesson}`,
-        )
-      : pc.dim(
-          `\nThat was the last hint. Lesson: ${kata.lesson}. The answer: npm run compare -- ${number}`,
-        ),
+  const view = hintView(
+    {
+      id: kata.id,
+      title: kata.title,
+      lesson: kata.lesson,
+      hints: kata.hints,
+      seenBefore: hintsSeen(progress, kata.id, total),
+      seenNow: hintsSeen(updated, kata.id, total),
+      width: textWidth(process.stdout),
+    },
+    coloursFor(process.stdout),
   );
+  console.log(view);
 });

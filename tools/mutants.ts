@@ -2,8 +2,8 @@
 // the reference answer in .mutant/ and checks that the kata's tests catch it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
-import pc from 'picocolors';
+import { toolProgram } from './cli/command';
+import { coloursFor } from './cli/colour';
 import { CliError, runMain } from './cli/errors';
 import { type JestSuite, stripAnsi, suitesIn } from './cli/jest-json';
 import { kataTestFolder, runKatasForReport } from './cli/jest-katas-run';
@@ -11,10 +11,13 @@ import { resolveKatas } from './cli/kata-id';
 import { countTests } from './cli/kata-run-checks';
 import { loadKatas } from './cli/katas';
 import { lockMutantDir } from './cli/mutant-lock';
+import { countOf } from './cli/plural';
 import { type Mutant, applyMutant, mutantRounds, readMutants } from './cli/mutant-plan';
 import { MUTANT_DIR, REPO_ROOT, SOLUTIONS_DIR } from './cli/repo';
 
-const program = new Command('npm run mutants --')
+const colours = coloursFor(process.stdout);
+
+const program = toolProgram('npm run mutants --')
   .description("Check that each kata's tests catch its curated wrong answers.")
   .argument('[katas...]', 'ids, numbers or short names (all katas when none is given)')
   .parse();
@@ -50,7 +53,7 @@ runMain(async () => {
       }
       if (runnable.length === 0) continue;
       process.stdout.write(
-        pc.dim(
+        colours.dim(
           `round ${index + 1}: ${runnable.map((entry) => `${entry.id}/${entry.mutant.name}`).join(', ')}\n`,
         ),
       );
@@ -78,12 +81,12 @@ runMain(async () => {
     .map((kata) => kata.id);
   if (withoutMutants.length > 0)
     console.log(
-      pc.yellow(`No ${SOLUTIONS_DIR}/<id>/mutants.json for: ${withoutMutants.join(', ')}`),
+      colours.yellow(`No ${SOLUTIONS_DIR}/<id>/mutants.json for: ${withoutMutants.join(', ')}`),
     );
   const count = (outcome: Outcome) => rows.filter((row) => row.outcome === outcome).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `${rows.length} mutants in ${katas.length} katas: ${count('killed')} killed, ${count('survived')} survived, ${count('invalid')} invalid (${seconds} s)`,
+    `${countOf(rows.length, 'mutant')} in ${countOf(katas.length, 'kata')}: ${count('killed')} killed, ${count('survived')} survived, ${count('invalid')} invalid (${seconds} s)`,
   );
   if (count('survived') + count('invalid') > 0) {
     throw new CliError(
@@ -120,11 +123,11 @@ function prepareCopy(id: string, mutant: Mutant, copyRoot: string): string | nul
 function printTable(rows: readonly Row[]): void {
   const idWidth = Math.max(4, ...rows.map((row) => row.id.length));
   const nameWidth = Math.max(6, ...rows.map((row) => row.mutant.name.length));
-  const paint = { killed: pc.green, survived: pc.red, invalid: pc.yellow };
-  console.log(pc.bold(`\n${'kata'.padEnd(idWidth)}  ${'mutant'.padEnd(nameWidth)}  result`));
+  const paint = { killed: colours.green, survived: colours.red, invalid: colours.yellow };
+  console.log(colours.bold(`\n${'kata'.padEnd(idWidth)}  ${'mutant'.padEnd(nameWidth)}  result`));
   for (const row of rows) {
     console.log(
-      `${row.id.padEnd(idWidth)}  ${row.mutant.name.padEnd(nameWidth)}  ${paint[row.outcome](row.outcome.padEnd(8))} ${pc.dim(row.detail)}`,
+      `${row.id.padEnd(idWidth)}  ${row.mutant.name.padEnd(nameWidth)}  ${paint[row.outcome](row.outcome.padEnd(8))} ${colours.dim(row.detail)}`,
     );
   }
 }

@@ -1,7 +1,7 @@
 // `npm run new-kata -- 08-softmax`: scaffolds a kata (stub, test, kata.json, answer, mutants, lesson).
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { toolProgram } from './cli/command';
 import { ID_PATTERN } from './jest/catalogue-core';
 import { CliError, UsageError, runMain } from './cli/errors';
 import { formatLikeRepo } from './cli/format';
@@ -9,7 +9,7 @@ import { loadKatas } from './cli/katas';
 import { REPO_ROOT } from './cli/repo';
 import { defaultExportName, defaultTitle, scaffoldKata } from './cli/scaffold';
 
-const program = new Command('npm run new-kata --')
+const program = toolProgram('npm run new-kata --')
   .description('Create a new kata from a template. Refuses to overwrite anything that exists.')
   .argument('<id>', 'two-digit number and a lowercase name, e.g. 08-softmax')
   .option('--title <title>', 'one-line title (default: from the id)')
@@ -36,7 +36,9 @@ runMain(async () => {
   const clash = loadKatas().find((kata) => kata.id.slice(0, 2) === id.slice(0, 2));
   if (clash)
     throw new UsageError(
-      `Number ${id.slice(0, 2)} is taken by ${clash.id}: pick the next free number.`,
+      clash.id === id
+        ? `${id} already exists (katas/${id}/kata.json): nothing was written.`
+        : `Number ${id.slice(0, 2)} is taken by ${clash.id}: pick the next free number.`,
     );
 
   const file = options.file ?? `${id.slice(3)}.ts`;
@@ -61,13 +63,16 @@ runMain(async () => {
       `Not creating ${id}: these already exist and would be overwritten:\n  ${existing.map((entry) => entry.path).join('\n  ')}`,
     );
   }
-  for (const entry of files) {
+  // Format everything first, so a formatter error cannot leave half a kata behind.
+  const texts = await Promise.all(
+    files.map((entry) => formatLikeRepo(entry.text, entry.path, REPO_ROOT)),
+  );
+  files.forEach((entry, index) => {
     const target = path.join(REPO_ROOT, entry.path);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    const text = await formatLikeRepo(entry.text, entry.path, REPO_ROOT);
-    fs.writeFileSync(target, text, { flag: 'wx' }); // wx: fail rather than overwrite
+    fs.writeFileSync(target, texts[index], { flag: 'wx' }); // wx: fail rather than overwrite
     console.log(`created ${entry.path}`);
-  }
+  });
   console.log(`
 Next:
   1. Write the lesson, the tests, the stub's doc comment and the answer (the placeholders pass).

@@ -1,7 +1,7 @@
 // `npm run solutions-branch`: builds a local `solutions` branch whose katas/ hold the answers, so
 // `git diff solutions -- katas/03-expand-as` shows what is left. Never touches your files.
-import { Command } from 'commander';
-import pc from 'picocolors';
+import { toolProgram } from './cli/command';
+import { coloursFor } from './cli/colour';
 import { CliError, runMain } from './cli/errors';
 import { REPO_ROOT } from './cli/repo';
 import {
@@ -11,7 +11,9 @@ import {
 } from './cli/solutions-branch-build';
 import { testBranchInWorktree } from './cli/solutions-branch-check';
 
-const program = new Command('npm run solutions-branch --')
+const colours = coloursFor(process.stdout);
+
+const program = toolProgram('npm run solutions-branch --')
   .description(
     `Create or update the local branch "${SOLUTIONS_BRANCH}": your last commit with katas/ filled in from solutions/.`,
   )
@@ -27,7 +29,7 @@ runMain(async () => {
   const short = (sha: string) => sha.slice(0, 7);
   if (outcome.dirty) {
     console.log(
-      pc.yellow(
+      colours.yellow(
         `You have uncommitted changes. They were left alone: the branch is built from your last commit (${short(outcome.head)}).`,
       ),
     );
@@ -38,7 +40,7 @@ runMain(async () => {
       : `Branch ${outcome.branch} is already up to date (${short(outcome.commit)}).`,
   );
   console.log(
-    pc.dim(
+    colours.dim(
       `Compare with it: git diff ${outcome.branch} -- katas/<id>   (e.g. git diff ${outcome.branch} -- katas/01-loop-matmul)`,
     ),
   );
@@ -54,6 +56,6 @@ runMain(async () => {
     throw new CliError(
       `The ${outcome.branch} branch does not pass every kata (jest exit code ${exitCode}).`,
     );
-  console.log(pc.green(`Every kata passes on ${outcome.branch}.`));
+  console.log(colours.green(`Every kata passes on ${outcome.branch}.`));
   return 0;
 });

@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { coloursFor } from './colour';
 
 /**
  * An error meant for the person at the terminal: its message is the whole story (no stack), and
@@ -35,7 +35,7 @@ export function runMain(main: () => Promise<number | void> | number | void): voi
       },
       (error: unknown) => {
         if (error instanceof CliError) {
-          console.error(pc.red(error.message));
+          console.error(coloursFor(process.stderr).red(error.message));
           process.exitCode = error.exitCode;
           return;
         }

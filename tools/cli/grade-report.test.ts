@@ -51,6 +51,19 @@ function input(suites: JestSuite[] | null, overrides: Partial<GradeInput> = {}):
 }
 
 describe('gradeReport', () => {
+  test("each kata's keys come in the documented order (kata, title, status, passed, …)", () => {
+    const report = gradeReport(input([suite('01-loop-matmul', [assertion('first', 'passed')])]));
+    expect(Object.keys(report.katas[0])).toEqual([
+      'kata',
+      'title',
+      'status',
+      'passed',
+      'total',
+      'points',
+      'maxPoints',
+    ]);
+  });
+
   test('a kata earns its points only when every test passes', () => {
     const report = gradeReport(
       input([

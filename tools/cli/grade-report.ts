@@ -92,24 +92,27 @@ export function gradeReport(input: GradeInput): GradeReport {
 
 function gradeKata(kata: GradedKata, input: GradeInput): { grade: KataGrade; tests: TestResult[] } {
   const taskId = kataNumber(kata.id);
-  const base = {
+  // Keys in the order the docs show them: who, how it went, then the score.
+  const base = (status: Status, message?: string): KataGrade => ({
     kata: kata.id,
     title: kata.title,
-    maxPoints: kata.points,
-    points: 0,
+    status,
     passed: 0,
     total: 0,
-  };
+    points: 0,
+    maxPoints: kata.points,
+    ...(message === undefined ? {} : { message }),
+  });
   if (input.report === null) {
     const message = clean(`jest did not finish:\n${input.jestOutput}`, input.root);
-    return { grade: { ...base, status: 'error', message }, tests: [] };
+    return { grade: base('error', message), tests: [] };
   }
 
   const suites = suitesIn(input.report, path.join(input.root, 'katas', kata.id) + path.sep);
   if (suites.length === 0) {
     const message = `no test file ran for katas/${kata.id}`;
     return {
-      grade: { ...base, status: 'error', message },
+      grade: base('error', message),
       tests: [erroredTest(kata.id, taskId, message)],
     };
   }
@@ -141,13 +144,11 @@ function gradeKata(kata: GradedKata, input: GradeInput): { grade: KataGrade; tes
         ? 'pass'
         : 'fail';
   const grade: KataGrade = {
-    ...base,
-    status,
+    ...base(status, brokenFiles.length > 0 ? brokenFiles.join('\n\n') : undefined),
     passed,
     total,
     points: status === 'pass' ? kata.points : 0,
   };
-  if (brokenFiles.length > 0) grade.message = brokenFiles.join('\n\n');
   return { grade, tests };
 }
 

@@ -27,6 +27,8 @@ export function jestBin(root: string = REPO_ROOT): string {
   return require.resolve('jest/bin/jest', { paths: [root] });
 }
 
+const OUTPUT_FILE_NOTE = /^Test results written to: .*\r?\n/gm;
+
 /** Runs jest in a child process (its own process, so one crashing kata cannot take the tool down). */
 export function runJest(options: JestOptions): Promise<JestOutcome> {
   const output = options.output ?? 'inherit';
@@ -44,13 +46,22 @@ export function runJest(options: JestOptions): Promise<JestOutcome> {
     let text = '';
     const collect = (chunk: Buffer) => {
       text += chunk.toString();
-      if (output === 'stderr') process.stderr.write(chunk);
+      // jest names the temporary --outputFile it wrote; that file is ours and already gone.
+      if (output === 'stderr') process.stderr.write(chunk.toString().replace(OUTPUT_FILE_NOTE, ''));
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 1 : 0), text }));
   });
+}
+
+/**
+ * The jest arguments that run one kata's test files, named by path (relative to the root, so
+ * jest's closing line reads `Ran all test suites within paths "katas/03-expand-as/…"`).
+ */
+export function kataTestFileArgs(kata: { id: string; tests: readonly string[] }): string[] {
+  return ['--runTestsByPath', ...kata.tests.map((test) => `${KATAS_DIR}/${kata.id}/${test}`)];
 }
 
 /**

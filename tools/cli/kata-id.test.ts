@@ -49,6 +49,11 @@ describe('resolveKata', () => {
     );
   });
 
+  test('a number is never a prefix: 0 is unknown rather than ambiguous, 1 is 01 and not 12', () => {
+    expect(() => resolveKata('0', katas)).toThrow(/Unknown kata "0"/);
+    expect(resolvedId('1')).toBe('01-loop-matmul');
+  });
+
   test('an empty query is refused', () => {
     expect(() => resolveKata('  ', katas)).toThrow(UsageError);
   });

@@ -24,7 +24,10 @@ export function resolveKata<K extends KataNames>(query: string, katas: readonly 
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) throw ambiguous(query, exact, katas);
 
-  const byPrefix = katas.filter((kata) => namesOf(kata).some((name) => name.startsWith(wanted)));
+  // A number names a kata exactly or not at all: "0" is not a prefix of "01-loop-matmul".
+  const byPrefix = /^\d+$/.test(wanted)
+    ? []
+    : katas.filter((kata) => namesOf(kata).some((name) => name.startsWith(wanted)));
   if (byPrefix.length === 1) return byPrefix[0];
   if (byPrefix.length > 1) throw ambiguous(query, byPrefix, katas);
 

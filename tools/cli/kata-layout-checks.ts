@@ -18,6 +18,13 @@ export function layoutProblems(kata: Kata, root: string): string[] {
     if (!exists(`${KATAS_DIR}/${kata.id}/${test}`))
       problems.push(`test file ${KATAS_DIR}/${kata.id}/${test} is missing`);
   }
+  // `npm run kata` runs exactly the listed test files, so an unlisted one would never run there.
+  const folder = path.join(root, KATAS_DIR, kata.id);
+  const onDisk = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+  for (const file of onDisk.filter((name) => name.endsWith('.test.ts'))) {
+    if (!kata.tests.includes(file))
+      problems.push(`${KATAS_DIR}/${kata.id}/${file} is not listed in kata.json "tests"`);
+  }
   if (!exists(kata.lesson)) problems.push(`lesson ${kata.lesson} is missing`);
 
   for (const file of kata.files) {

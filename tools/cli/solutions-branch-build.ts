@@ -70,7 +70,8 @@ export function buildSolutionsBranch(
     const tree = git(['write-tree'], withIndex);
 
     const previous = gitOrNull(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], at);
-    const dirty = git(['status', '--porcelain'], at) !== '';
+    // --no-optional-locks: a status check must not even refresh the index's timestamps.
+    const dirty = git(['--no-optional-locks', 'status', '--porcelain'], at) !== '';
     const replaced = entries.map((entry) => entry.path);
     if (previous !== null && git(['rev-parse', `${previous}^{tree}`], at) === tree) {
       return { branch, commit: previous, previous, changed: false, head, dirty, replaced };

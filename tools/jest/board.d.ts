@@ -24,6 +24,10 @@ export interface BoardOptions {
 }
 
 export const WIDTH: number;
+export function boardColour(
+  env: Record<string, string | undefined>,
+  stream: { isTTY?: boolean },
+): boolean;
 export function buildBoard(
   katas: readonly BoardKata[],
   testResults: readonly BoardFileResult[],
@@ -31,5 +35,9 @@ export function buildBoard(
 ): string;
 export function shortMessage(raw: string, lines?: number, width?: number): string[];
 export function errorLocation(message: string, root: string, cwd?: string): string | undefined;
+export function describeExecError(
+  message: string,
+  root: string,
+  cwd?: string,
+): { where: string | undefined; what: string[] };
 export function kataIdOfTestFile(relativePath: string): string | undefined;
-export function timeoutLine(kata: { number: string }, title: string): string;

@@ -48,32 +48,57 @@ function shortMessage(raw, lines = MESSAGE_LINES, width = WIDTH - 4) {
   return shown;
 }
 
+const LOCATION_PATTERNS = [
+  /((?:[A-Za-z]:)?[^\s:()'"]+\.[cm]?[jt]sx?)[:(](\d+)[:,](\d+)/g, // file.ts:12:5 or file.ts(12,5)
+  /((?:[A-Za-z]:)?[^\s:()'"]+\.[cm]?[jt]sx?): [^\n]*?\((\d+):(\d+)\)/g, // babel: file.ts: msg (12:5)
+];
+
+/** The harness's own files and dependencies: a stack frame there is not where the mistake is. */
+function isHarnessFile(relative) {
+  return relative.startsWith('tools/') || relative.split('/').includes('node_modules');
+}
+
 /**
- * The place (`file:line:col`, relative to the root) a syntax or compile error points at, and the
- * text after it. Jest prints paths relative to the directory it runs in (`cwd`).
+ * The place (`file:line:col`, relative to the root) a syntax error, compile error or stack trace
+ * points at, preferring the learner's files over the harness's own frames, and the text after
+ * it. Jest prints paths relative to the directory it runs in (`cwd`).
  */
 function findErrorLocation(message, root, cwd = process.cwd()) {
   const text = stripAnsi(message);
-  const patterns = [
-    /((?:[A-Za-z]:)?[^\s:()'"]+\.[cm]?[jt]sx?)[:(](\d+)[:,](\d+)/, // file.ts:12:5 or file.ts(12,5)
-    /((?:[A-Za-z]:)?[^\s:()'"]+\.[cm]?[jt]sx?): [^\n]*?\((\d+):(\d+)\)/, // babel: file.ts: msg (12:5)
-  ];
-  for (const pattern of patterns) {
-    const match = pattern.exec(text);
-    if (match) {
+  const found = [];
+  for (const pattern of LOCATION_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
       const file = toPosix(path.relative(root, path.resolve(cwd, match[1])));
-      return {
+      found.push({
         where: `${file}:${match[2]}:${match[3]}`,
+        file,
+        index: match.index,
         rest: text.slice(match.index + match[0].length),
-      };
+      });
     }
+    if (found.length > 0) break;
   }
-  return undefined;
+  return found.find((place) => !isHarnessFile(place.file)) ?? found[0];
 }
 
 /** Just the `file:line:col` of an error, or undefined. */
 function errorLocation(message, root, cwd) {
   return findErrorLocation(message, root, cwd)?.where;
+}
+
+/**
+ * Why a test file could not run, in a few lines: where (when the error says), and what. A
+ * compiler error starts with its place, so "what" is the text after it; for a thrown error
+ * (an endless loop at the top of a kata file, say) it is the message above the stack.
+ */
+function describeExecError(message, root, cwd) {
+  const location = findErrorLocation(message, root, cwd);
+  const firstLineEnd = stripAnsi(message).indexOf('\n');
+  const placeLeads = location && (firstLineEnd === -1 || location.index < firstLineEnd);
+  if (isTimeout(message))
+    return { where: location?.where, what: [`hung while loading: ${LOOP_HINT}`] };
+  const what = placeLeads ? location.rest.replace(/^\s*-\s*/, '') : message;
+  return { where: location?.where, what: shortMessage(what, 3) };
 }
 
 function isTimeout(message) {
@@ -92,9 +117,11 @@ function collect(testResults, root) {
     if (file.testExecError) {
       const message =
         file.testExecError.message || file.failureMessage || String(file.testExecError);
+      // A thrown error's stack starts with its message: keep it once, with the frames.
+      const stack = file.testExecError.stack ?? '';
       entry.execErrors.push({
         file: relative,
-        message: `${message}\n${file.testExecError.stack ?? ''}`,
+        message: stack.includes(message) ? stack : `${message}\n${stack}`,
       });
       continue;
     }
@@ -126,12 +153,7 @@ function statusOf(entry) {
   return entry.failed === 0 ? 'done' : 'failing';
 }
 
-/** The timeout line the kata helpers also print: `kata 02 timed out in <test>: …`. */
-function timeoutLine(kata, title) {
-  return `kata ${kata.number} timed out in ${title}: ${LOOP_HINT}`;
-}
-
-function kataLines(kata, entry, c, idWidth) {
+function kataLines(kata, entry, options, c, idWidth) {
   const status = statusOf(entry);
   const mark = {
     done: c.green('✓'),
@@ -149,7 +171,13 @@ function kataLines(kata, entry, c, idWidth) {
   const title = truncate(kata.title, titleWidth).padEnd(titleWidth);
   const colourCount =
     status === 'done' ? c.green(count) : status === 'not-run' ? c.dim(count) : c.red(count);
-  return ` ${mark} ${kata.id.padEnd(idWidth)}  ${c.dim(title)}  ${colourCount}`;
+  const row = ` ${mark} ${kata.id.padEnd(idWidth)}  ${c.dim(title)}  ${colourCount}`;
+  if (status !== 'broken') return [row];
+  // Every broken kata says where it broke, even when it is not the next one to do.
+  const { where, what } = describeExecError(entry.execErrors[0].message, options.root, options.cwd);
+  // The row is narrow: the compiler's error code can go, the board below repeats it.
+  const detail = [where, what[0]?.replace(/^error TS\d+:\s*/, '')].filter(Boolean).join('  ');
+  return [row, c.red(`     ${truncate(detail || entry.execErrors[0].file, WIDTH - 5)}`)];
 }
 
 function nextSteps(kata, entry, options, c) {
@@ -159,16 +187,19 @@ function nextSteps(kata, entry, options, c) {
   lines.push(`  read  ${kata.lesson}`);
   if (entry.execErrors.length > 0) {
     const { file, message } = entry.execErrors[0];
-    const location = findErrorLocation(message, options.root, options.cwd);
+    const { where, what } = describeExecError(message, options.root, options.cwd);
     lines.push(c.red(`  ${file} could not run.`));
-    if (location) lines.push(c.red(`  The error is at ${location.where}:`));
-    const detail = location ? location.rest.replace(/^\s*-\s*/, '') : message;
-    for (const line of shortMessage(detail, 3)) lines.push(`    ${line}`);
+    if (where) lines.push(c.red(`  The error is at ${where}:`));
+    for (const line of what) lines.push(`    ${line}`);
     lines.push(c.dim('  (the other katas still ran: fix this file and run again)'));
   } else {
     const first = entry.failures[0];
     if (isTimeout(first.message)) {
-      lines.push(c.red(`  ${truncate(timeoutLine(kata, first.title), WIDTH - 2)}`));
+      // Two lines, so a long test title cannot push the question off the edge.
+      lines.push(
+        c.red(`  ${truncate(`kata ${kata.number} timed out in ${first.title}`, WIDTH - 2)}`),
+      );
+      lines.push(c.red(`    ${LOOP_HINT}`));
     } else {
       lines.push(`  first failing: ${c.yellow(truncate(first.title, WIDTH - 17))}`);
       for (const line of shortMessage(first.message)) lines.push(`    ${line}`);
@@ -176,6 +207,13 @@ function nextSteps(kata, entry, options, c) {
   }
   lines.push(c.dim(`  stuck? npm run hint -- ${kata.number}`));
   return lines;
+}
+
+/** Colour for a terminal, plain text for pipes, files and CI logs; NO_COLOR and FORCE_COLOR win. */
+function boardColour(env, stream) {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
 }
 
 /**
@@ -205,7 +243,8 @@ function buildBoard(katas, testResults, options) {
   const idWidth = Math.max(...shown.map((kata) => kata.id.length));
 
   const lines = ['', c.bold(`Kata progress: judging ${sourceLabel(options.source)}`)];
-  for (const kata of shown) lines.push(kataLines(kata, byKata.get(kata.id), c, idWidth));
+  for (const kata of shown)
+    lines.push(...kataLines(kata, byKata.get(kata.id), options, c, idWidth));
   const done = ran.filter((kata) => statusOf(byKata.get(kata.id)) === 'done');
   const notRun = all.length - ran.length;
   if (notRun > 0 && shown !== all)
@@ -238,4 +277,12 @@ function buildBoard(katas, testResults, options) {
   return `${lines.join('\n')}\n\n`;
 }
 
-module.exports = { buildBoard, shortMessage, errorLocation, kataIdOfTestFile, timeoutLine, WIDTH };
+module.exports = {
+  boardColour,
+  buildBoard,
+  shortMessage,
+  errorLocation,
+  describeExecError,
+  kataIdOfTestFile,
+  WIDTH,
+};

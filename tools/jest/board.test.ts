@@ -1,4 +1,5 @@
 import {
+  boardColour,
   buildBoard,
   errorLocation,
   shortMessage,
@@ -153,27 +154,66 @@ describe('buildBoard', () => {
     expect(board).toContain("    error TS1005: ';' expected.\n");
   });
 
-  test('a hung loop reads as a timeout of that kata', () => {
+  test('a hung loop reads as a timeout of that kata, the question on a line of its own', () => {
+    const title = `dot agrees ${'on a long title '.repeat(6)}`;
     const results = [
       file('01-loop-matmul', [['p', 'passed']]),
       file('02-broadcast-matmul', [
-        [
-          'dot agrees',
-          'failed',
-          'kata 02 timed out in dot agrees: is there a loop that never ends?',
-        ],
+        ['dot agrees', 'failed', `kata 02 timed out in ${title}: is there a loop that never ends?`],
       ]),
     ];
-    expect(buildBoard(katas, results, { root })).toContain(
-      'kata 02 timed out in dot agrees: is there a loop that never ends?',
-    );
+    const board = buildBoard(katas, results, { root });
+    expect(board).toContain('  kata 02 timed out in dot agrees');
+    expect(board).toContain('\n    is there a loop that never ends?\n');
+    for (const line of board.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     const jestTimeout = [
       file('01-loop-matmul', [
         ['slow', 'failed', 'thrown: "Exceeded timeout of 10000 ms for a test.'],
       ]),
     ];
     expect(buildBoard(katas, jestTimeout, { root })).toContain(
-      'kata 01 timed out in slow: is there a loop that never ends?',
+      'kata 01 timed out in slow\n    is there a loop that never ends?',
+    );
+  });
+
+  test('a loop that hangs while the kata file loads names the kata and the line', () => {
+    const message = 'kata time limit reached inside a loop: is there a loop that never ends?';
+    const results: BoardFileResult[] = [
+      {
+        testFilePath: `${root}/katas/01-loop-matmul/x.test.ts`,
+        testExecError: {
+          message,
+          stack: `Error: ${message}\n    at tick (${root}/tools/jest/loop-guard-runtime.js:41:11)\n    at Object.<anonymous> (${root}/katas/01-loop-matmul/matmul.ts:24:3)`,
+        },
+        testResults: [],
+      },
+      file('02-broadcast-matmul', [['dot', 'failed', 'nope']]),
+    ];
+    const board = buildBoard(katas, results, { root, cwd: root });
+    expect(board).toMatch(/ ! 01-loop-matmul .* could not run\n/);
+    expect(board).toContain('     katas/01-loop-matmul/matmul.ts:24:3  hung while loading:');
+    expect(board).toContain('The error is at katas/01-loop-matmul/matmul.ts:24:3:\n');
+    expect(board).not.toContain('loop-guard-runtime');
+    expect(board).toMatch(/02-broadcast-matmul .* 0\/1\n/);
+  });
+
+  test('a broken kata that is not next still says which file and line', () => {
+    const results: BoardFileResult[] = [
+      file('01-loop-matmul', [['p', 'failed', 'not yet']]),
+      {
+        testFilePath: `${root}/katas/03-expand-as/x.test.ts`,
+        testExecError: {
+          message:
+            'katas/03-expand-as/strides.ts:9:11 - error TS1134: Variable declaration expected.',
+          stack: '',
+        },
+        testResults: [],
+      },
+    ];
+    const board = buildBoard(katas, results, { root, cwd: root });
+    expect(board).toContain('Next: 01-loop-matmul');
+    expect(board).toContain(
+      '\n     katas/03-expand-as/strides.ts:9:11  Variable declaration expected.\n',
     );
   });
 
@@ -193,6 +233,10 @@ describe('errorLocation', () => {
     ["/repo/katas/02-b/matmul.ts:12:5 - error TS1005: ';' expected.", 'katas/02-b/matmul.ts:12:5'],
     ['SyntaxError: /repo/katas/02-b/matmul.ts: Unexpected token (7:3)', 'katas/02-b/matmul.ts:7:3'],
     ['katas/02-b/matmul.ts(4,9): error TS1109', 'katas/02-b/matmul.ts:4:9'],
+    [
+      'Error: boom\n    at tick (/repo/tools/jest/loop-guard-runtime.js:41:11)\n    at f (/repo/katas/02-b/matmul.ts:3:1)',
+      'katas/02-b/matmul.ts:3:1',
+    ],
   ])('finds the place in %s', (message, expected) => {
     expect(errorLocation(message, root, root)).toBe(expected);
   });
@@ -213,4 +257,12 @@ test('shortMessage keeps the relative indentation of multi-line values', () => {
     'got:      tensor([[1., 2.],',
     '                  [3., 4.]])',
   ]);
+});
+
+test('boardColour: colour on a terminal only, unless NO_COLOR or FORCE_COLOR says otherwise', () => {
+  expect(boardColour({}, { isTTY: true })).toBe(true);
+  expect(boardColour({}, { isTTY: false })).toBe(false);
+  expect(boardColour({ CI: 'true' }, {})).toBe(false);
+  expect(boardColour({ NO_COLOR: '1' }, { isTTY: true })).toBe(false);
+  expect(boardColour({ FORCE_COLOR: '1' }, {})).toBe(true);
 });

@@ -73,6 +73,21 @@ describe('the loop guard transform', () => {
     expect(guardSlot[GUARD].tripped).toBe(true);
   });
 
+  test('a loop that runs before any test (top-level kata code) starts a budget of its own', () => {
+    const { spin } = load(transpile(source, kataFile), kataFile);
+    const saved = { slot: guardSlot[GUARD], limit: process.env.KATA_TIME_LIMIT_MS };
+    delete guardSlot[GUARD];
+    process.env.KATA_TIME_LIMIT_MS = '50';
+    try {
+      expect(() => spin(1)).toThrow(LOOP_TIMEOUT_MESSAGE);
+      expect(guardSlot[GUARD]).toMatchObject({ tripped: true, timeouts: 0 });
+    } finally {
+      guardSlot[GUARD] = saved.slot;
+      if (saved.limit === undefined) delete process.env.KATA_TIME_LIMIT_MS;
+      else process.env.KATA_TIME_LIMIT_MS = saved.limit;
+    }
+  });
+
   test('the runtime and src/testing agree on the message', () => {
     expect(LOOP_TIMEOUT_MESSAGE).toBe(SRC_MESSAGE);
   });
