@@ -153,7 +153,7 @@ function storagePositions(x: Tensor): number[] {
 
 function flatValues(t: Tensor): number[] {
   const data = t.storage().data;
-  return storagePositions(t).map((p) => Number(data[p]));
+  return storagePositions(t).map((p) => data[p]);
 }
 
 function asList(outputs: Outputs): Tensor[] {

@@ -1,7 +1,7 @@
 /**
- * The autograd tape (contract; the full implementation lands with the autograd work).
- * Every differentiable op of the tensor facade ends with `record(name, out, inputs, backward)`,
- * its backward closure written right beside the forward that creates it.
+ * The autograd tape. Every differentiable op of the tensor facade ends with
+ * `record(name, out, inputs, backward)`, its backward closure written right beside the forward
+ * that creates it; ./backward.ts walks the nodes this leaves behind.
  */
 import type { Tensor } from '../tensor/tensor';
 

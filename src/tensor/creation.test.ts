@@ -99,6 +99,12 @@ describe('creation', () => {
     expect(u.max().item()).toBeLessThan(1);
     expect(Math.abs(u.mean().item() - 0.5)).toBeLessThan(0.02);
     expect(rand(2, 3, { dtype: 'float64' }).dtype).toBe('float64');
+    expect(() => rand(2, { dtype: 'int32' })).toThrow(
+      `"check_uniform_bounds" not implemented for 'Int'`,
+    );
+    expect(() => randn(2, { dtype: 'bool' })).toThrow(
+      `"normal_kernel_cpu" not implemented for 'Bool'`,
+    );
     manualSeed(1);
     const c = rand(5).toArray();
     manualSeed(2);
@@ -121,10 +127,34 @@ describe('creation', () => {
     );
   });
 
-  test('requiresGrad only for floating point', () => {
+  test("requiresGrad only for floating point, with PyTorch's error for every other dtype", () => {
     expect(tensor([1.5], { requiresGrad: true }).requiresGrad).toBe(true);
-    expect(() => tensor([1], { requiresGrad: true })).toThrow(
-      'only Tensors of floating point and complex dtype can require gradients',
-    );
+    expect(tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true }).requiresGrad).toBe(true);
+    const message = 'Only Tensors of floating point and complex dtype can require gradients';
+    // tensor([1, 2, 3]) is int32, as torch.tensor([1, 2, 3]) is int64: the same error.
+    expect(() => tensor([1, 2, 3], { requiresGrad: true })).toThrow(message);
+    expect(() => tensor([true], { requiresGrad: true })).toThrow(message);
+    expect(() => zeros(2, { dtype: 'int32', requiresGrad: true })).toThrow(message);
+    expect(() => arange(3).requiresGrad_()).toThrow(message);
+    expect(arange(3).requiresGrad_(false).requiresGrad).toBe(false);
+  });
+
+  test('whole numbers int32 cannot hold are floats; int32 refuses them instead of wrapping', () => {
+    // JS has no 1e10 integer literal distinct from a float: past int32 it can only be a float.
+    expect(tensor([1e10, 1]).dtype).toBe('float32');
+    expect(tensor([2 ** 31 - 1, -(2 ** 31)]).dtype).toBe('int32');
+    expect(tensor([2 ** 31]).dtype).toBe('float32');
+    expect(full([2], 3e9).dtype).toBe('float32');
+    expect(arange(0, 3e9, 1e9).dtype).toBe('float32');
+    expect(tensor([1]).add(2 ** 31).dtype).toBe('float32');
+    const overflow = 'value cannot be converted to type int32_t without overflow';
+    expect(() => tensor([1e10], { dtype: 'int32' })).toThrow(overflow);
+    expect(() => tensor([NaN], { dtype: 'int32' })).toThrow(overflow);
+    expect(() => full([2], 2 ** 31, { dtype: 'int32' })).toThrow(overflow);
+    expect(() => zeros(2, { dtype: 'int32' }).fill_(3e9)).toThrow(overflow);
+    expect(() => zeros(2, { dtype: 'int32' }).set([0], -3e9)).toThrow(overflow);
+    expect(() => arange(0, 4e9, 1e9, { dtype: 'int32' })).toThrow(overflow);
+    // In range, a fraction is truncated toward zero, as a cast to int is.
+    expect(tensor([1.7, -1.7], { dtype: 'int32' }).toArray()).toEqual([1, -1]);
   });
 });

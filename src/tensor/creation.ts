@@ -2,7 +2,17 @@
  * Creating tensors: from nested JS arrays, filled with a value, ranges, identities, random values,
  * and views over an existing Storage (fromStorage / asStrided).
  */
-import { allocate, DEFAULT_FLOAT, isFloating, type DType, type TypedArray } from './dtype';
+import {
+  allocate,
+  checkFitsInt32,
+  DEFAULT_FLOAT,
+  isFloating,
+  isInt32,
+  scalarDType,
+  scalarTypeName,
+  type DType,
+  type TypedArray,
+} from './dtype';
 import { checkSizes, contiguousStrides, formatShape, numelOf } from './layout';
 import { counted } from './ops-count';
 import { nextNormal, nextUniform, nextUniform53 } from './random';
@@ -85,7 +95,8 @@ function inferDType(data: TensorData, values: (number | boolean)[]): DType {
   let sawNumber = false;
   for (const v of values) {
     if (typeof v === 'number') {
-      if (!Number.isInteger(v)) return DEFAULT_FLOAT;
+      // A fraction, NaN, Infinity or a whole number past int32 (1e10) can only be a float here.
+      if (!isInt32(v)) return DEFAULT_FLOAT;
       sawNumber = true;
     }
   }
@@ -94,8 +105,9 @@ function inferDType(data: TensorData, values: (number | boolean)[]): DType {
 
 /**
  * torch.tensor: copies nested arrays into a new tensor. The dtype follows PyTorch's inference
- * with int32 in place of int64: all-integer numbers give int32, any fraction (or NaN/Infinity)
- * gives float32, booleans give bool. Pass `{dtype: 'float32'}` for a float tensor of whole numbers.
+ * with int32 in place of int64: all-integer numbers give int32, any fraction (or NaN/Infinity, or
+ * a whole number int32 cannot hold) gives float32, booleans give bool. Pass `{dtype: 'float32'}`
+ * for a float tensor of whole numbers; `requiresGrad` needs a float dtype, as in PyTorch.
  */
 export function tensor(data: TensorData | Tensor, options: TensorOptions = {}): Tensor {
   return counted('tensor', () => {
@@ -112,8 +124,9 @@ export function tensor(data: TensorData | Tensor, options: TensorOptions = {}): 
     const dtype = options.dtype ?? inferDType(data, values);
     const array = allocate(dtype, values.length);
     for (let i = 0; i < values.length; i++) {
-      const v = Number(values[i]);
-      array[i] = dtype === 'bool' ? Number(v !== 0) : v;
+      const v = +values[i];
+      if (dtype === 'int32') checkFitsInt32(v);
+      array[i] = dtype === 'bool' ? +(v !== 0) : v;
     }
     return finish(tensorFromData(array, shape, dtype), options);
   });
@@ -125,7 +138,8 @@ function filled(name: string, args: SizeArgs, value: number, dtype?: DType): Ten
   return counted(name, () => {
     const [size, options] = sizeAndOptions(args);
     const t = emptyTensor(size, options.dtype ?? dtype ?? DEFAULT_FLOAT);
-    if (value !== 0) t.storage().data.fill(t.dtype === 'bool' ? Number(value !== 0) : value);
+    if (t.dtype === 'int32') checkFitsInt32(value);
+    if (value !== 0) t.storage().data.fill(t.dtype === 'bool' ? +(value !== 0) : value);
     return finish(t, options);
   });
 }
@@ -157,9 +171,12 @@ export function full(
   value: number | boolean,
   options: TensorOptions = {},
 ): Tensor {
-  const dtype =
-    typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int32' : DEFAULT_FLOAT;
-  return filled('full', [typeof size === 'number' ? [size] : size, options], Number(value), dtype);
+  return filled(
+    'full',
+    [typeof size === 'number' ? [size] : size, options],
+    +value,
+    scalarDType(value),
+  );
 }
 
 export function zerosLike(t: Tensor, options: TensorOptions = {}): Tensor {
@@ -189,8 +206,12 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
     if ((step > 0 && end < start) || (step < 0 && end > start)) {
       throw new Error('upper bound and larger bound inconsistent with step sign');
     }
-    const dtype = options.dtype ?? (nums.every(Number.isInteger) ? 'int32' : DEFAULT_FLOAT);
+    const dtype = options.dtype ?? (nums.every(isInt32) ? 'int32' : DEFAULT_FLOAT);
     const n = Math.max(0, Math.ceil((end - start) / step));
+    if (dtype === 'int32' && n > 0) {
+      checkFitsInt32(start);
+      checkFitsInt32(start + (n - 1) * step);
+    }
     const t = emptyTensor([n], dtype);
     const data = t.storage().data;
     for (let i = 0; i < n; i++) data[i] = start + i * step;
@@ -224,7 +245,8 @@ export function eye(n: number, m?: number | TensorOptions, options: TensorOption
     const opts = typeof m === 'object' ? m : options;
     const t = emptyTensor([n, cols], opts.dtype ?? DEFAULT_FLOAT);
     const data = t.storage().data;
-    for (let i = 0; i < Math.min(n, cols); i++) data[i * cols + i] = 1;
+    const diagonal = Math.min(n, cols);
+    for (let i = 0; i < diagonal; i++) data[i * cols + i] = 1;
     return finish(t, opts);
   });
 }
@@ -237,7 +259,7 @@ function random(name: string, args: SizeArgs, draw: (dtype: DType) => number): T
     const dtype = options.dtype ?? DEFAULT_FLOAT;
     if (!isFloating(dtype)) {
       throw new Error(
-        `"${name === 'rand' ? 'check_uniform_bounds' : 'normal_kernel_cpu'}" not implemented for 'Int'`,
+        `"${name === 'rand' ? 'check_uniform_bounds' : 'normal_kernel_cpu'}" not implemented for '${scalarTypeName(dtype)}'`,
       );
     }
     const t = emptyTensor(size, dtype);

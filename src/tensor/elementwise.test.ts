@@ -3,7 +3,10 @@ import { tensor, zeros } from './creation';
 import type { DType } from './dtype';
 import { broadcastPairArb, tensorArb, tensorOf } from './test/arbitraries';
 import { naiveZip, read } from './test/reference';
-import type { Tensor } from './tensor';
+import { Tensor } from './tensor';
+
+// Read once: the references below run per element, and inside jest a global lookup is slow.
+const { fround } = Math;
 
 type Op = 'add' | 'sub' | 'mul' | 'div';
 const OPS: Record<Op, (x: number, y: number) => number> = {
@@ -25,7 +28,7 @@ describe('broadcasting elementwise ops', () => {
         fc.constantFrom<Op>('add', 'sub', 'mul', 'div'),
         ([a, b], op) => {
           const out = apply(op, a.t, b.t);
-          const expected = naiveZip(a, b, (x, y) => Math.fround(OPS[op](x, y)));
+          const expected = naiveZip(a, b, (x, y) => fround(OPS[op](x, y)));
           expect(read(out)).toEqual(expected);
         },
       ),
@@ -77,7 +80,7 @@ describe('broadcasting elementwise ops', () => {
         ([a, b], op) => {
           const out = a.t[op](b.t);
           expect(out.dtype).toBe('bool');
-          expect(read(out)).toEqual(naiveZip(a, b, (x, y) => Number(cmp[op](x, y))));
+          expect(read(out)).toEqual(naiveZip(a, b, (x, y) => +cmp[op](x, y)));
         },
       ),
     );
@@ -121,6 +124,39 @@ describe('broadcasting elementwise ops', () => {
     expect(() => zeros(4, 1, 3).mul(zeros(2, 5))).toThrow(
       'The size of tensor a (3) must match the size of tensor b (5) at non-singleton dimension 2',
     );
+  });
+});
+
+describe('compiled loops', () => {
+  test('read Math through locals taken at load, never through the global object', () => {
+    // Inside jest's sandbox each global lookup costs about half a microsecond: a kernel that
+    // looked up Math.exp per element would be a hundred times slower. Swap the globals out and
+    // the ops must not notice.
+    const names = ['exp', 'log', 'sqrt', 'pow', 'abs', 'imul', 'fround'] as const;
+    const saved = names.map((name) => Math[name]);
+    const x = tensor([0.5, 1, 4], { dtype: 'float32' });
+    try {
+      for (const name of names) {
+        (Math as unknown as Record<string, () => never>)[name] = () => {
+          throw new Error(`Math.${name} was looked up`);
+        };
+      }
+      expect(x.exp().log().sqrt().abs().pow(2).clampMin(NaN).toArray()).toEqual([NaN, NaN, NaN]);
+      expect(
+        x
+          .pow(x)
+          .lt(tensor([1, 1, 1]))
+          .toArray(),
+      ).toEqual([true, false, false]);
+      expect(
+        tensor([3])
+          .mul(tensor([5]))
+          .toArray(),
+      ).toEqual([15]);
+      expect(tensor([1, 2]).lt(1.5).toArray()).toEqual([true, false]);
+    } finally {
+      names.forEach((name, i) => ((Math as unknown as Record<string, unknown>)[name] = saved[i]));
+    }
   });
 });
 
@@ -174,6 +210,48 @@ describe('dtype promotion (PyTorch result_type)', () => {
   ];
   test.each(cases)('%s', (_, a, b, expected) => {
     expect((a as Tensor).add(b).dtype).toBe(expected);
+  });
+
+  // Every pairing of dtype and operand kind, judged by PyTorch's rule in its plainest form:
+  // tensors with dims outrank 0-d tensors, which outrank numbers; between equals the higher dtype
+  // wins; a lower-ranked operand only counts when its category (bool < integer < float) is higher,
+  // and then its own dtype (for a number: int32, or the default float32) is the result.
+  describe('every pairing of operand kinds', () => {
+    const DTYPES: DType[] = ['bool', 'int32', 'float32', 'float64'];
+    const category = (d: DType) => (d === 'bool' ? 0 : d === 'int32' ? 1 : 2);
+    const rank = (d: DType) => DTYPES.indexOf(d);
+    interface Arg {
+      name: string;
+      value: Tensor | number;
+      dtype: DType;
+      priority: number;
+    }
+    const tensors: Arg[] = DTYPES.flatMap((d) => [
+      { name: `${d}[2]`, value: zeros([2], { dtype: d }), dtype: d, priority: 2 },
+      { name: `0-d ${d}`, value: zeros([], { dtype: d }), dtype: d, priority: 1 },
+    ]);
+    const numbers: Arg[] = [
+      { name: '2', value: 2, dtype: 'int32', priority: 0 },
+      { name: '2.5', value: 2.5, dtype: 'float32', priority: 0 },
+    ];
+    const expected = (x: Arg, y: Arg): DType => {
+      if (x.priority === y.priority) return rank(x.dtype) >= rank(y.dtype) ? x.dtype : y.dtype;
+      const [high, low] = x.priority > y.priority ? [x, y] : [y, x];
+      return category(low.dtype) > category(high.dtype) ? low.dtype : high.dtype;
+    };
+    const pairs = tensors.flatMap((x) => [...tensors, ...numbers].map((y) => [x, y] as const));
+    test.each(pairs.map(([x, y]) => [x.name, y.name, x, y, expected(x, y)]))(
+      '%s with %s',
+      (_x, _y, x, y, dtype) => {
+        const a = x.value as Tensor;
+        expect(a.add(y.value).dtype).toBe(dtype);
+        expect(a.mul(y.value).dtype).toBe(dtype);
+        expect(a.clampMin(y.value).dtype).toBe(dtype);
+        expect(a.lt(y.value).dtype).toBe('bool');
+        expect(a.div(y.value).dtype).toBe(category(dtype) === 2 ? dtype : 'float32');
+        if (y.value instanceof Tensor) expect(y.value.add(a).dtype).toBe(dtype);
+      },
+    );
   });
 
   test('true division of integers gives float32; comparisons give bool', () => {

@@ -2,7 +2,8 @@
  * The tensor engine's public API: PyTorch semantics in camelCase.
  *
  * Where it knowingly differs from PyTorch:
- * - no int64: integer data (JS integers, sums of ints and bools, argmax) is int32;
+ * - no int64: integer data (JS integers, sums of ints and bools, argmax) is int32, and a whole
+ *   number int32 cannot hold (1e10) is read as a float;
  * - `max(dim)` / `min(dim)` return the values only; `argmax(dim)` / `argmin(dim)` the indices;
  * - results of elementwise ops and `clone()` are always contiguous (PyTorch keeps the memory
  *   order of a permuted input);

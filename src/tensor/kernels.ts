@@ -1,11 +1,14 @@
 /**
  * The strided loops, written once. An operand is a typed array read through (strides, offset);
- * `planRows` turns any shape and set of operands into rows that each kernel walks with a plain
- * `for` loop: dims of size 1 are dropped and dims that are contiguous for every operand are
- * merged, so a contiguous tensor is one long row (the fast path falls out of the plan).
+ * `planLoops` turns a shape and its operands into nested loops (innermost first, size-1 dims
+ * dropped, mergeable dims merged), and each op's scalar expression is compiled into its own copy
+ * of a two-level loop over that plan, so the expression is inlined into a loop that sees only it.
  */
 import type { TypedArray } from './dtype';
 import { contiguousStrides, type Shape } from './layout';
+import { planLoops, swapInnerLoops, type LoopPlan } from './loop-plan';
+
+export { offsetsOf } from './loop-plan';
 
 export interface Strided {
   readonly data: TypedArray;
@@ -13,145 +16,174 @@ export interface Strided {
   readonly offset: number;
 }
 
-export interface RowPlan {
-  /** Number of rows (0 when the shape has a zero-size dim). */
-  readonly rows: number;
-  /** Elements per row. */
-  readonly length: number;
-  /** Per operand: the step between neighbours in a row. */
-  readonly steps: readonly number[];
-  /** Per operand: the start offset of every row. */
-  readonly starts: readonly Int32Array[];
-}
-
-export function planRows(
-  shape: Shape,
-  strides: readonly Shape[],
-  offsets: readonly number[],
-): RowPlan {
-  const k = strides.length;
-  const sizes: number[] = [];
-  const dimStrides: number[][] = strides.map(() => []);
-  for (let d = 0; d < shape.length; d++) {
-    if (shape[d] === 0) return { rows: 0, length: 0, steps: strides.map(() => 0), starts: [] };
-    if (shape[d] === 1) continue;
-    // Merge into the previous (outer) dim when this one continues it for every operand.
-    const last = sizes.length - 1;
-    let merge = last >= 0;
-    for (let o = 0; merge && o < k; o++) {
-      if (dimStrides[o][last] !== strides[o][d] * shape[d]) merge = false;
-    }
-    if (merge) {
-      sizes[last] *= shape[d];
-      for (let o = 0; o < k; o++) dimStrides[o][last] = strides[o][d];
-    } else {
-      sizes.push(shape[d]);
-      for (let o = 0; o < k; o++) dimStrides[o].push(strides[o][d]);
-    }
-  }
-  if (sizes.length === 0) {
-    return {
-      rows: 1,
-      length: 1,
-      steps: strides.map(() => 0),
-      starts: offsets.map((off) => Int32Array.of(off)),
-    };
-  }
-  const outer = sizes.length - 1;
-  const length = sizes[outer];
-  const steps = dimStrides.map((s) => s[outer]);
-  let rows = 1;
-  for (let d = 0; d < outer; d++) rows *= sizes[d];
-  const starts = offsets.map(() => new Int32Array(rows));
-  const index = new Array<number>(outer).fill(0);
-  const pos = [...offsets];
-  for (let r = 0; r < rows; r++) {
-    for (let o = 0; o < k; o++) starts[o][r] = pos[o];
-    for (let d = outer - 1; d >= 0; d--) {
-      index[d]++;
-      for (let o = 0; o < k; o++) pos[o] += dimStrides[o][d];
-      if (index[d] < sizes[d]) break;
-      for (let o = 0; o < k; o++) pos[o] -= dimStrides[o][d] * sizes[d];
-      index[d] = 0;
-    }
-  }
-  return { rows, length, steps, starts };
-}
-
-/** The storage offset of every element of a view, in row-major order. */
-export function offsetsOf(shape: Shape, strides: Shape, offset: number): Int32Array {
-  const plan = planRows(shape, [strides], [offset]);
-  const out = new Int32Array(plan.rows * plan.length);
-  const step = plan.steps[0];
-  let i = 0;
-  for (let r = 0; r < plan.rows; r++) {
-    let p = plan.starts[0][r];
-    for (let j = 0; j < plan.length; j++, p += step) out[i++] = p;
-  }
-  return out;
-}
-
 /**
- * A scalar expression in `x` (and `y` for binary ops), e.g. `'x + y'` or `'Math.exp(x)'`.
- * Each distinct expression is compiled once into its own row loop, so the expression is inlined
- * into a loop that only ever sees that op: a shared loop calling a function per element is
- * about eight times slower (the call site sees every op and cannot be inlined).
+ * A scalar expression in `x` (and `y` for binary ops), e.g. `'x + y'` or `'exp(x)'`. It may call
+ * the functions in SCOPE by their bare names and use `NaN`. Those are handed to every compiled
+ * loop as locals rather than read from the global object: inside jest's sandbox a global lookup
+ * such as `Math.exp` or `NaN` in a hot loop costs about a hundred times more than a local.
  */
 export type Expression = string;
 
-type RowLoop = (plan: RowPlan, out: TypedArray, a: TypedArray, b: TypedArray | null) => void;
+const SCOPE = {
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  pow: Math.pow,
+  abs: Math.abs,
+  imul: Math.imul,
+  fround: Math.fround,
+  NaN: NaN,
+};
+const SCOPE_NAMES = Object.keys(SCOPE);
+const SCOPE_VALUES = Object.values(SCOPE);
 
-const compiled = { 1: new Map<string, RowLoop>(), 2: new Map<string, RowLoop>() };
+type Loop = (plan: LoopPlan, out: TypedArray, a: TypedArray, b: TypedArray | null) => void;
 
-function rowLoop(expression: Expression, arity: 1 | 2): RowLoop {
-  let loop = compiled[arity].get(expression);
-  if (loop === undefined) {
-    const two = arity === 2;
-    const source = `
-      const rows = plan.rows, length = plan.length;
-      const so = plan.steps[0], sa = plan.steps[1]${two ? ', sb = plan.steps[2]' : ''};
-      const startO = plan.starts[0], startA = plan.starts[1]${two ? ', startB = plan.starts[2]' : ''};
-      const dense = so === 1 && sa === 1${two ? ' && sb === 1' : ''};
-      for (let r = 0; r < rows; r++) {
-        let po = startO[r], pa = startA[r]${two ? ', pb = startB[r]' : ''};
-        if (dense) {
-          // Unit steps (contiguous data): one index, which the JIT handles best.
-          for (let j = 0; j < length; j++) {
-            const x = a[pa + j]${two ? ', y = b[pb + j]' : ''};
-            out[po + j] = ${expression};
-          }
-          continue;
-        }
-        for (let j = 0; j < length; j++) {
-          const x = a[pa]${two ? ', y = b[pb]' : ''};
-          out[po] = ${expression};
-          po += so; pa += sa;${two ? ' pb += sb;' : ''}
-        }
-      }`;
-    loop = new Function('plan', 'out', 'a', 'b', source) as RowLoop;
-    compiled[arity].set(expression, loop);
+/** How an operand moves in the inner loop: unit steps, not at all (broadcast), or any step. */
+type Kind = '1' | '0' | 's';
+const KINDS: readonly Kind[] = ['1', '0', 's'];
+
+function kindCode(plan: LoopPlan, operand: number): number {
+  if (plan.sizes.length === 0) return 1;
+  const step = plan.steps[operand][0];
+  return step === 1 ? 0 : step === 0 ? 1 : 2;
+}
+
+// Read once, like SCOPE: each op looks its arrays' classes up.
+const F32 = Float32Array;
+const F64 = Float64Array;
+const I32 = Int32Array;
+
+/** A code per typed-array class: each compiled loop sees one class per operand only. */
+function typeCode(array: TypedArray | null): number {
+  if (array === null) return 0;
+  const kind = array.constructor;
+  return kind === F32 ? 0 : kind === F64 ? 1 : kind === I32 ? 2 : 3;
+}
+
+const OPERANDS = ['o', 'a', 'b'];
+const ARRAYS = ['out', 'a', 'b'];
+
+/** Element j of the inner loop of operand `o` (position q<o>, inner step s<o>0). */
+function element(o: number, kind: Kind): string {
+  const [name, array] = [OPERANDS[o], ARRAYS[o]];
+  if (kind === '1') return `${array}[q${name} + j]`;
+  if (kind === '0') return `${array}[q${name}]`;
+  return `${array}[q${name} + j * s${name}0]`;
+}
+
+/**
+ * The loop nest around an inner-loop body: the inner two dims as plain `for` loops, any further
+ * dims through an odometer, so no per-row table is allocated and a short inner loop costs little.
+ */
+function nest(operands: number, inner: string): string {
+  const each = (f: (name: string, o: number) => string, sep = ', ') =>
+    OPERANDS.slice(0, operands).map(f).join(sep);
+  return `
+    const sizes = plan.sizes, steps = plan.steps, nd = sizes.length;
+    const n0 = nd > 0 ? sizes[0] : 1, n1 = nd > 1 ? sizes[1] : 1, block = n0 * n1;
+    const ${each((n, o) => `s${n}0 = nd > 0 ? steps[${o}][0] : 0, s${n}1 = nd > 1 ? steps[${o}][1] : 0`)};
+    let ${each((n, o) => `p${n} = plan.offsets[${o}]`)};
+    const index = nd > 2 ? sizes.map(() => 0) : null;
+    for (let done = 0; done < plan.numel; done += block) {
+      let ${each((n) => `q${n} = p${n}`)};
+      for (let i = 0; i < n1; i++) {
+        ${inner}
+        ${each((n) => `q${n} += s${n}1;`, ' ')}
+      }
+      for (let d = 2; d < nd; d++) {
+        ${each((n, o) => `p${n} += steps[${o}][d];`, ' ')}
+        if (++index[d] < sizes[d]) break;
+        ${each((n, o) => `p${n} -= steps[${o}][d] * sizes[d];`, ' ')}
+        index[d] = 0;
+      }
+    }`;
+}
+
+/** out = expression(x[, y]): inputs that do not move in the inner loop are read once per row. */
+function elementwiseSource(expression: Expression, kinds: readonly Kind[]): string {
+  const names = ['x', 'y'];
+  const hoisted: string[] = [];
+  const perElement: string[] = [];
+  for (let o = 1; o < kinds.length; o++) {
+    const read = `const ${names[o - 1]} = ${element(o, kinds[o])};`;
+    (kinds[o] === '0' ? hoisted : perElement).push(read);
   }
-  return loop;
+  const inner = `
+    ${hoisted.join(' ')}
+    for (let j = 0; j < n0; j++) {
+      ${perElement.join(' ')}
+      ${element(0, kinds[0])} = ${expression};
+    }`;
+  return nest(kinds.length, inner);
+}
+
+/** acc += a: a row that lands on one accumulator slot is summed in a local first. */
+function sumSource(kinds: readonly Kind[]): string {
+  const inner =
+    kinds[0] === '0'
+      ? `let s = out[qo];
+         for (let j = 0; j < n0; j++) s += ${element(1, kinds[1])};
+         out[qo] = s;`
+      : `for (let j = 0; j < n0; j++) ${element(0, kinds[0])} += ${element(1, kinds[1])};`;
+  return nest(2, inner);
+}
+
+/** Compiled loops by mode and expression, then by a number packing the kinds and array types. */
+const compiled = new Map<string, Map<number, Loop>>();
+
+function compile(source: string): Loop {
+  const factory = new Function(
+    ...SCOPE_NAMES,
+    `return function kernel(plan, out, a, b) {${source}}`,
+  ) as (...scope: unknown[]) => Loop;
+  return factory(...SCOPE_VALUES);
+}
+
+function run(
+  mode: 'map' | 'sum',
+  expression: Expression,
+  plan: LoopPlan,
+  out: TypedArray,
+  a: TypedArray,
+  b: TypedArray | null,
+): void {
+  if (plan.numel === 0) return;
+  const ko = kindCode(plan, 0);
+  const ka = kindCode(plan, 1);
+  const kb = b === null ? 0 : kindCode(plan, 2);
+  const variant =
+    ((((ko * 3 + ka) * 3 + kb) * 4 + typeCode(out)) * 4 + typeCode(a)) * 4 + typeCode(b);
+  const family = mode === 'sum' ? '+=' : expression;
+  let loops = compiled.get(family);
+  if (loops === undefined) compiled.set(family, (loops = new Map()));
+  let loop = loops.get(variant);
+  if (loop === undefined) {
+    const kinds = [KINDS[ko], KINDS[ka]];
+    if (b !== null) kinds.push(KINDS[kb]);
+    loop = compile(mode === 'sum' ? sumSource(kinds) : elementwiseSource(expression, kinds));
+    loops.set(variant, loop);
+  }
+  loop(plan, out, a, b);
 }
 
 /** out[i] = expression(a[i]) over a shape; out may itself be strided (in-place ops, copy_). */
 export function mapInto(shape: Shape, out: Strided, a: Strided, expression: Expression): void {
-  const plan = planRows(shape, [out.strides, a.strides], [out.offset, a.offset]);
-  rowLoop(expression, 1)(plan, out.data, a.data, null);
+  const plan = planLoops(shape, [out.strides, a.strides], [out.offset, a.offset], true);
+  run('map', expression, plan, out.data, a.data, null);
 }
 
-/** Copies (and casts through JS numbers) a into out; whole rows at once when both are dense. */
+/** Copies (and casts through JS numbers) a into out; one block copy when both are one dense run. */
 export function copyInto(shape: Shape, out: Strided, a: Strided): void {
-  const plan = planRows(shape, [out.strides, a.strides], [out.offset, a.offset]);
-  const [so, sa] = plan.steps;
-  if (so === 1 && sa === 1 && out.data.constructor === a.data.constructor) {
-    for (let r = 0; r < plan.rows; r++) {
-      const pa = plan.starts[1][r];
-      out.data.set(a.data.subarray(pa, pa + plan.length), plan.starts[0][r]);
-    }
+  const plan = planLoops(shape, [out.strides, a.strides], [out.offset, a.offset], true);
+  const oneRun =
+    plan.sizes.length <= 1 &&
+    (plan.sizes.length === 0 || (plan.steps[0][0] === 1 && plan.steps[1][0] === 1));
+  if (oneRun && plan.numel > 0 && out.data.constructor === a.data.constructor) {
+    out.data.set(a.data.subarray(a.offset, a.offset + plan.numel), out.offset);
     return;
   }
-  rowLoop('x', 1)(plan, out.data, a.data, null);
+  run('map', 'x', plan, out.data, a.data, null);
 }
 
 /** out[i] = expression(a[i], b[i]); a and b are already broadcast to `shape` (stride 0). */
@@ -162,17 +194,21 @@ export function zipInto(
   b: Strided,
   expression: Expression,
 ): void {
-  const plan = planRows(
+  const plan = planLoops(
     shape,
     [out.strides, a.strides, b.strides],
     [out.offset, a.offset, b.offset],
+    true,
   );
-  rowLoop(expression, 2)(plan, out.data, a.data, b.data);
+  run('map', expression, plan, out.data, a.data, b.data);
 }
+
+/** Elements (about 128 KiB of float32) below which a reduction may read across rows. */
+const SMALL_SUM = 32768;
 
 /**
  * Sums `src` over `dims` into a float64 accumulator (one slot per kept position, row-major):
- * the input is walked row by row in its own order and added into slots whose strides are 0 on the
+ * the input is walked in its own memory order and added into slots whose strides are 0 on the
  * reduced dims, so no block is gathered and a column sum reads memory contiguously.
  */
 export function sumInto(shape: Shape, src: Strided, dims: readonly number[]): Float64Array {
@@ -182,56 +218,14 @@ export function sumInto(shape: Shape, src: Strided, dims: readonly number[]): Fl
   let slots = 1;
   for (const s of keptShape) slots *= s;
   const acc = new Float64Array(slots);
-  const view: Strided = { data: acc, strides: slotStrides, offset: 0 };
-  zipInto(shape, view, src, view, 'x + y');
-  return acc;
-}
-
-/** Reduces one block of values (a contiguous run of `block`) to a number. */
-export type Reducer = (block: ArrayLike<number>, n: number) => number;
-
-/**
- * Reduces `src` over `dims`: out (contiguous, the kept dims in order) gets one value per kept
- * position. Each reduced block is handed to the reducer as a contiguous run, without a copy when
- * the block already is one.
- */
-export function reduceInto(
-  shape: Shape,
-  src: Strided,
-  dims: readonly number[],
-  out: TypedArray,
-  reducer: Reducer,
-): void {
-  const reduced = new Set(dims);
-  const keptShape: number[] = [];
-  const keptStrides: number[] = [];
-  const redShape: number[] = [];
-  const redStrides: number[] = [];
-  shape.forEach((size, d) => {
-    if (reduced.has(d)) {
-      redShape.push(size);
-      redStrides.push(src.strides[d]);
-    } else {
-      keptShape.push(size);
-      keptStrides.push(src.strides[d]);
-    }
-  });
-  const bases = offsetsOf(keptShape, keptStrides, src.offset);
-  const data = src.data;
-  // A block that is one dense run (e.g. the last dim of a contiguous tensor) is read in place.
-  const redPlan = planRows(redShape, [redStrides], [0]);
-  const unitRun = redPlan.rows <= 1 && (redPlan.length <= 1 || redPlan.steps[0] === 1);
-  const rel = unitRun ? new Int32Array(0) : offsetsOf(redShape, redStrides, 0);
-  const n = unitRun ? redPlan.rows * redPlan.length : rel.length;
-  const first = unitRun ? (redPlan.rows > 0 ? redPlan.starts[0][0] : 0) : 0;
-  const block = new Float64Array(unitRun ? 0 : n);
-  for (let i = 0; i < bases.length; i++) {
-    const base = bases[i];
-    if (unitRun) {
-      out[i] = reducer(data.subarray(base + first, base + first + n), n);
-    } else {
-      for (let j = 0; j < n; j++) block[j] = data[base + rel[j]];
-      out[i] = reducer(block, n);
-    }
+  let plan = planLoops(shape, [slotStrides, src.strides], [0, src.offset], true);
+  // A column sum of a small input (the lesson's [784, 10].sum(0)) is faster with the reduced dim
+  // inside: each slot is summed in a local, and the strided reads all hit cache. Large inputs keep
+  // the memory order, where reading across rows would miss the cache on every element.
+  const [inner, next] = plan.steps[0];
+  if (plan.sizes.length >= 2 && inner !== 0 && next === 0 && plan.numel <= SMALL_SUM) {
+    plan = swapInnerLoops(plan);
   }
+  run('sum', '', plan, acc, src.data, null);
+  return acc;
 }

@@ -53,13 +53,16 @@ function strides(layout: Layout, rows: number, cols: number): [number, number] {
   }
 }
 
+// Read once: inside jest's sandbox a global `Math.x` lookup per multiply-add would dominate.
+const { abs, floor, imul } = Math;
+
 /** mulberry32: the element values come from one drawn seed, so big matrices stay cheap to draw. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    let t = imul(s ^ (s >>> 15), 1 | s);
+    t = (t + imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -82,7 +85,7 @@ function buildOperand(
   data.fill(NaN);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const v = values === 'integers' ? Math.floor(next() * 17) - 8 : next() * 4 - 2;
+      const v = values === 'integers' ? floor(next() * 17) - 8 : next() * 4 - 2;
       data[spec.offset + r * rowStride + c * colStride] = v; // float32 storage rounds reals here
     }
   }
@@ -99,14 +102,14 @@ function reference(m: number, k: number, n: number, a: StridedMatrix, b: Strided
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
-      let abs = 0;
+      let size = 0;
       for (let p = 0; p < k; p++) {
         const prod = at(a, i, p) * at(b, p, j);
         sum += prod;
-        abs += Math.abs(prod);
+        size += abs(prod);
       }
       value[i * n + j] = sum;
-      magnitude[i * n + j] = abs;
+      magnitude[i * n + j] = size;
     }
   }
   return { value, magnitude };
@@ -134,9 +137,9 @@ function runCase(c: Case): void {
     // different orders, differ by at most twice that. A float32 output is then rounded once:
     // another half ulp, 2^-24 relative. Integer values are exact in both, so the bound is 0 there.
     const orderError = 2 * (c.k + 1) * 2 ** -53 * magnitude[idx];
-    const tolerance = c.float64Out ? orderError : orderError + 2 ** -24 * Math.abs(want);
-    if (!(Math.abs(got - want) <= tolerance)) {
-      const i = Math.floor(idx / c.n);
+    const tolerance = c.float64Out ? orderError : orderError + 2 ** -24 * abs(want);
+    if (!(abs(got - want) <= tolerance)) {
+      const i = floor(idx / c.n);
       const j = idx % c.n;
       throw new Error(
         `out[${i}][${j}] = ${got}, naive loop gives ${want} (tolerance ${tolerance})`,

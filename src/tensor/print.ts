@@ -6,6 +6,11 @@
 import { isFloating, torchName } from './dtype';
 import type { Tensor } from './tensor';
 
+// Read once: inside jest's sandbox every global lookup costs about half a microsecond, and a
+// tensor of a thousand elements looks several up per element.
+const { abs, ceil, floor, max: maxOf } = Math;
+const { isFinite: isFiniteNumber, isInteger, isNaN: isNaNNumber } = Number;
+
 const PRECISION = 4;
 const THRESHOLD = 1000;
 const EDGE_ITEMS = 3;
@@ -18,12 +23,12 @@ const LINE_WIDTH = 80;
  * up). A tie needs x * 2 * 10^p to be an odd integer, i.e. x * 2^(p+1) an odd integer.
  */
 export function formatFixed(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return nonFinite(x);
+  if (!isFiniteNumber(x)) return nonFinite(x);
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  const a = Math.abs(x);
+  const a = abs(x);
   let text = a.toFixed(digits);
   const scaled = a * 2 ** (digits + 1);
-  if (Number.isInteger(scaled) && scaled % 2 === 1 && scaled < 2 ** 53) {
+  if (isInteger(scaled) && scaled % 2 === 1 && scaled < 2 ** 53) {
     // An exact tie: take the even neighbour.
     const units = (BigInt(scaled) * 5n ** BigInt(digits) - 1n) / 2n;
     const even = units % 2n === 0n ? units : units + 1n;
@@ -39,13 +44,13 @@ function decimalText(units: bigint, digits: number): string {
 
 /** Python's `f"{x:.{p}e}"`: two-digit exponent at least, and ties to even. */
 export function formatExp(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return nonFinite(x);
+  if (!isFiniteNumber(x)) return nonFinite(x);
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  const a = Math.abs(x);
+  const a = abs(x);
   const [rounded, exponent] = a.toExponential(digits).split('e');
-  const e = Number(exponent);
+  const e = +exponent;
   const mantissa = exponentTie(a, digits, e) ?? rounded;
-  const magnitude = Math.abs(e);
+  const magnitude = abs(e);
   const expSign = e < 0 ? '-' : '+';
   return `${sign}${mantissa}e${expSign}${String(magnitude).padStart(2, '0')}`;
 }
@@ -55,7 +60,7 @@ function exponentTie(a: number, digits: number, e: number): string | null {
   const shift = digits - e; // x * 10^shift should be u + 1/2
   if (shift < 0 || shift > 300) return null;
   const scaled = a * 2 ** (shift + 1);
-  if (!Number.isInteger(scaled) || scaled % 2 !== 1 || scaled >= 2 ** 53) return null;
+  if (!isInteger(scaled) || scaled % 2 !== 1 || scaled >= 2 ** 53) return null;
   const units = (BigInt(scaled) * 5n ** BigInt(shift) - 1n) / 2n;
   const even = units % 2n === 0n ? units : units + 1n;
   const s = even.toString();
@@ -64,7 +69,7 @@ function exponentTie(a: number, digits: number, e: number): string | null {
 }
 
 function nonFinite(x: number): string {
-  return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+  return isNaNNumber(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
 }
 
 // ---- the element formatter (PyTorch's _Formatter) ---------------------------------------------
@@ -81,40 +86,38 @@ class Formatter {
   ) {
     if (!floating) {
       for (let i = 0; i < values.length; i++) {
-        this.maxWidth = Math.max(this.maxWidth, this.plain(values[i]).length);
+        this.maxWidth = maxOf(this.maxWidth, this.plain(values[i]).length);
       }
       return;
     }
     const finite: number[] = [];
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (Number.isFinite(v) && v !== 0) finite.push(v);
+      if (isFiniteNumber(v) && v !== 0) finite.push(v);
     }
     if (finite.length === 0) return;
     let min = Infinity;
     let max = 0;
     for (const v of finite) {
-      const a = Math.abs(v);
+      const a = abs(v);
       if (a < min) min = a;
       if (a > max) max = a;
-      if (v !== Math.ceil(v)) this.intMode = false;
+      if (v !== ceil(v)) this.intMode = false;
     }
     if (this.intMode) {
       if (max / min > 1000 || max > 1e8) {
         this.sciMode = true;
         for (const v of finite)
-          this.maxWidth = Math.max(this.maxWidth, formatExp(v, PRECISION).length);
+          this.maxWidth = maxOf(this.maxWidth, formatExp(v, PRECISION).length);
       } else {
-        for (const v of finite)
-          this.maxWidth = Math.max(this.maxWidth, formatFixed(v, 0).length + 1);
+        for (const v of finite) this.maxWidth = maxOf(this.maxWidth, formatFixed(v, 0).length + 1);
       }
     } else if (max / min > 1000 || max > 1e8 || min < 1e-4) {
       this.sciMode = true;
-      for (const v of finite)
-        this.maxWidth = Math.max(this.maxWidth, formatExp(v, PRECISION).length);
+      for (const v of finite) this.maxWidth = maxOf(this.maxWidth, formatExp(v, PRECISION).length);
     } else {
       for (const v of finite)
-        this.maxWidth = Math.max(this.maxWidth, formatFixed(v, PRECISION).length);
+        this.maxWidth = maxOf(this.maxWidth, formatFixed(v, PRECISION).length);
     }
   }
 
@@ -130,7 +133,7 @@ class Formatter {
     let text: string;
     if (!this.floating) text = this.plain(v);
     else if (this.sciMode) text = formatExp(v, PRECISION);
-    else if (this.intMode) text = formatFixed(v, 0) + (Number.isFinite(v) ? '.' : '');
+    else if (this.intMode) text = formatFixed(v, 0) + (isFiniteNumber(v) ? '.' : '');
     else text = formatFixed(v, PRECISION);
     return text.padStart(this.maxWidth, ' ');
   }
@@ -165,7 +168,7 @@ function range(start: number, end: number): number[] {
 
 function vectorText(t: Tensor, indent: number, summarise: boolean, f: Formatter): string {
   const elementLength = f.width() + 2;
-  const perLine = Math.max(1, Math.floor((LINE_WIDTH - indent) / elementLength));
+  const perLine = maxOf(1, floor((LINE_WIDTH - indent) / elementLength));
   const n = t.shape[0];
   const at = (i: number) => f.format(t.get(i));
   const data =

@@ -20,7 +20,7 @@ export function* indicesOf(shape: readonly number[]): Generator<number[]> {
 /** The elements of a tensor in row-major order, whatever its strides. */
 export function flatValues(t: Tensor): number[] {
   const values: number[] = [];
-  for (const index of indicesOf(t.shape)) values.push(Number(t.get(...index)));
+  for (const index of indicesOf(t.shape)) values.push(t.get(...index));
   return values;
 }
 

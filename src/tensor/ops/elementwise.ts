@@ -2,7 +2,7 @@
  * Elementwise ops with broadcasting. Each op is its scalar function, its result dtype (PyTorch's
  * promotion) and its backward, side by side; the strided loops live in ../kernels.
  */
-import { allocate, isFloating, resultType, type DType } from '../dtype';
+import { allocate, checkFitsInt32, isFloating, resultType, type DType } from '../dtype';
 import { mapInto, zipInto, type Expression, type Strided } from '../kernels';
 import { broadcastPair, type Shape } from '../layout';
 import { emptyTensor, Tensor, tensorFromData, type Operand } from '../tensor';
@@ -12,8 +12,9 @@ import { recordOp } from './record';
 /** A JS number as a 0-d tensor of the dtype the op computes in (so 0.1 rounds like PyTorch's). */
 export function asTensor(value: Operand, dtype: DType): Tensor {
   if (value instanceof Tensor) return value;
+  if (dtype === 'int32') checkFitsInt32(value);
   const data = allocate(dtype, 1);
-  data[0] = dtype === 'bool' ? Number(value !== 0) : value;
+  data[0] = dtype === 'bool' ? +(value !== 0) : value;
   return tensorFromData(data, [], dtype);
 }
 
@@ -56,7 +57,7 @@ export const SUB = 'x - y';
 export const MUL = 'x * y';
 export const DIV = 'x / y';
 // Integer products wrap like int32 arithmetic instead of losing precision past 2^53.
-export const IMUL = 'Math.imul(x, y)';
+export const IMUL = 'imul(x, y)';
 
 function checkNotBoolPair(a: Tensor, b: Tensor, message: string): void {
   if (a.dtype === 'bool' && b.dtype === 'bool') throw new Error(message);
@@ -105,7 +106,7 @@ export function div(a: Tensor, other: Operand): Tensor {
   ]);
 }
 
-const POW_SLOPE = 'y === 0 ? 0 : y * Math.pow(x, y - 1)';
+const POW_SLOPE = 'y === 0 ? 0 : y * pow(x, y - 1)';
 
 export function pow(a: Tensor, exponent: Operand): Tensor {
   const dtype = resultType([a, exponent]);
@@ -113,7 +114,7 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
   if (!isFloating(dtype) && e.lt(0).any().item() !== 0) {
     throw new Error('Integers to negative integer powers are not allowed.');
   }
-  const out = zipNew(a, e, dtype, 'Math.pow(x, y)');
+  const out = zipNew(a, e, dtype, 'pow(x, y)');
   const name = typeof exponent === 'number' ? 'PowBackward0' : 'PowBackward1';
   return recordOp(name, out, [a, e], (g) => [
     // d(a^e)/da = e * a^(e-1), and exactly 0 where e == 0 (not 0 * a^-1, which is NaN at a == 0).
@@ -124,7 +125,7 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
 
 // d(a^e)/de = a^e * log(a), taken as 0 where a == 0 (PyTorch masks those points the same way).
 function powExponentGrad(a: Tensor, out: Tensor): Tensor {
-  const logA = mapNew(a, floatOf(a.dtype), 'x === 0 ? 0 : Math.log(x)');
+  const logA = mapNew(a, floatOf(a.dtype), 'x === 0 ? 0 : log(x)');
   return out.mul(logA);
 }
 
@@ -139,24 +140,24 @@ export function neg(a: Tensor): Tensor {
 }
 
 export function exp(a: Tensor): Tensor {
-  const out = mapNew(a, floatOf(a.dtype), 'Math.exp(x)');
+  const out = mapNew(a, floatOf(a.dtype), 'exp(x)');
   return recordOp('ExpBackward0', out, [a], (g) => [g.mul(out)]);
 }
 
 export function log(a: Tensor): Tensor {
-  const out = mapNew(a, floatOf(a.dtype), 'Math.log(x)');
+  const out = mapNew(a, floatOf(a.dtype), 'log(x)');
   return recordOp('LogBackward0', out, [a], (g) => [g.div(a)]);
 }
 
 export function sqrt(a: Tensor): Tensor {
-  const out = mapNew(a, floatOf(a.dtype), 'Math.sqrt(x)');
+  const out = mapNew(a, floatOf(a.dtype), 'sqrt(x)');
   return recordOp('SqrtBackward0', out, [a], (g) => [g.div(out.mul(2))]);
 }
 
 const SIGN = 'x > 0 ? 1 : x < 0 ? -1 : 0';
 
 export function abs(a: Tensor): Tensor {
-  const out = mapNew(a, a.dtype, 'Math.abs(x)');
+  const out = mapNew(a, a.dtype, 'abs(x)');
   return recordOp('AbsBackward0', out, [a], (g) => [g.mul(mapNew(a, a.dtype, SIGN))]);
 }
 
@@ -197,7 +198,7 @@ export function compare(a: Tensor, other: Operand, op: Comparison): Tensor {
   // An int32 operand compared in float32 is first rounded to float32, as PyTorch casts it.
   const roundInts = common === 'float32' && (a.dtype === 'int32' || b.dtype === 'int32');
   const expression = roundInts
-    ? `Math.fround(x) ${operator} Math.fround(y) ? 1 : 0`
+    ? `fround(x) ${operator} fround(y) ? 1 : 0`
     : `x ${operator} y ? 1 : 0`;
   return zipNew(a, b, 'bool', expression);
 }

@@ -4,7 +4,7 @@
  * (several elements sharing one memory location), and results whose dtype cannot be cast back.
  */
 import { isGradEnabled } from '../../autograd/graph';
-import { canCast, resultType, scalarTypeName } from '../dtype';
+import { canCast, checkFitsInt32, resultType, scalarTypeName } from '../dtype';
 import { copyInto, zipInto } from '../kernels';
 import { broadcastPair, formatShape, sameShape } from '../layout';
 import type { Operand, Tensor } from '../tensor';
@@ -90,13 +90,14 @@ export function copyFrom(t: Tensor, other: Operand): void {
 
 export function setElement(t: Tensor, index: readonly number[], value: number | boolean): void {
   checkWritable(t);
-  const v = Number(value);
-  t.storage().data[elementOffset(t, index)] = t.dtype === 'bool' ? Number(v !== 0) : v;
+  const v = +value;
+  if (t.dtype === 'int32') checkFitsInt32(v);
+  t.storage().data[elementOffset(t, index)] = t.dtype === 'bool' ? +(v !== 0) : v;
 }
 
 export function setRequiresGrad(t: Tensor, flag: boolean): void {
   if (flag && t.dtype !== 'float32' && t.dtype !== 'float64') {
-    throw new Error('only Tensors of floating point and complex dtype can require gradients');
+    throw new Error('Only Tensors of floating point and complex dtype can require gradients');
   }
   if (!flag && !t.isLeaf) {
     throw new Error(

@@ -1,12 +1,17 @@
 /**
- * Reductions over one, several or all dims, with keepdim. Each reduction is a block reducer (the
- * kernel hands it each reduced block as a contiguous run) plus its backward.
+ * Reductions over one, several or all dims, with keepdim. Sums (and means) go through the summing
+ * kernel; every other reduction is a block reducer (../block-reduce hands it each reduced block as
+ * one strided run) plus its backward.
  */
+import { reduceInto, type Reducer } from '../block-reduce';
 import { isFloating, scalarTypeName, type DType } from '../dtype';
-import { reduceInto, sumInto, type Reducer } from '../kernels';
+import { sumInto } from '../kernels';
 import { normalizeDim, normalizeDims } from '../layout';
 import { emptyTensor, type Tensor } from '../tensor';
 import { recordOp } from './record';
+
+// Read once: inside jest's sandbox a global `Math.x` lookup in a loop costs far more than a local.
+const { floor, sqrt } = Math;
 
 type Dims = number | readonly number[] | null | undefined;
 
@@ -50,12 +55,6 @@ function broadcastBack(g: Tensor, t: Tensor, p: Plan): Tensor {
     .contiguous();
 }
 
-const SUM: Reducer = (block, n) => {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += block[i];
-  return s;
-};
-
 /** Sums in float64, rounded once to the output dtype. */
 function summed(t: Tensor, p: Plan, dtype: DType, divisor = 1): Tensor {
   const out = emptyTensor(p.shape, dtype);
@@ -87,18 +86,37 @@ export function mean(t: Tensor, dim: Dims, keepdim: boolean): Tensor {
 
 type Extreme = 'max' | 'min';
 
-// NaN wins (it propagates), then the first extreme value; returns its position in the block.
-function extremeIndex(kind: Extreme): Reducer {
-  const better = kind === 'max' ? (x: number, y: number) => x > y : (x: number, y: number) => x < y;
-  return (block, n) => {
-    let best = 0;
-    for (let i = 0; i < n; i++) {
-      const v = block[i];
-      if (v !== v) return i;
-      if (better(v, block[best])) best = i;
+// NaN wins (it propagates), then the first extreme value; each returns its position in the block.
+const MAX_INDEX: Reducer = (data, start, step, n) => {
+  let best = 0;
+  let bestValue = data[start];
+  for (let i = 0, p = start; i < n; i++, p += step) {
+    const v = data[p];
+    if (v !== v) return i;
+    if (v > bestValue) {
+      best = i;
+      bestValue = v;
     }
-    return best;
-  };
+  }
+  return best;
+};
+
+const MIN_INDEX: Reducer = (data, start, step, n) => {
+  let best = 0;
+  let bestValue = data[start];
+  for (let i = 0, p = start; i < n; i++, p += step) {
+    const v = data[p];
+    if (v !== v) return i;
+    if (v < bestValue) {
+      best = i;
+      bestValue = v;
+    }
+  }
+  return best;
+};
+
+function extremeIndex(kind: Extreme): Reducer {
+  return kind === 'max' ? MAX_INDEX : MIN_INDEX;
 }
 
 function singleDim(t: Tensor, dim: number | null | undefined, name: string): number | null {
@@ -127,7 +145,12 @@ export function extreme(
   const d = singleDim(t, dim, kind);
   const p = plan(t, d, keepdim);
   const index = extremeIndex(kind);
-  const out = run(t, p, t.dtype, (block, n) => block[index(block, n)]);
+  const out = run(
+    t,
+    p,
+    t.dtype,
+    (data, start, step, n) => data[start + step * index(data, start, step, n)],
+  );
   if (d === null) {
     return recordOp(kind === 'max' ? 'MaxBackward1' : 'MinBackward1', out, [t], (g) => {
       const hits = t.eq(out);
@@ -166,20 +189,36 @@ function scatterAlong(
   for (let d = dim + 1; d < shape.length; d++) inner *= shape[d];
   const size = shape[dim];
   for (let j = 0; j < idx.length; j++) {
-    const outer = Math.floor(j / inner);
+    const outer = floor(j / inner);
     o[outer * size * inner + idx[j] * inner + (j % inner)] = val[j];
   }
   return out;
 }
 
-/** Variance with Bessel's correction by default (n - 1), like torch.var; std is its root. */
-function varianceOf(t: Tensor, p: Plan, correction: number): Tensor {
-  return run(t, p, t.dtype, (block, n) => {
-    const m = SUM(block, n) / n;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += (block[i] - m) * (block[i] - m);
-    return s / Math.max(n - correction, 0);
+/**
+ * Variance with Bessel's correction by default (n - 1), like torch.var, in float64 whatever the
+ * input dtype (PyTorch's accumulate type for float is double): two passes, the mean and then the
+ * squared deviations, so large or nearly equal values lose nothing to float32 rounding.
+ */
+function varianceInDouble(t: Tensor, p: Plan, correction: number): Float64Array {
+  const divisor = Math.max(p.count - correction, 0);
+  const out = new Float64Array(outputSize(p));
+  reduceInto(t.shape, t.strided(), p.dims, out, (data, start, step, n) => {
+    let sum = 0;
+    for (let i = 0, q = start; i < n; i++, q += step) sum += data[q];
+    const mean = sum / n;
+    let squares = 0;
+    for (let i = 0, q = start; i < n; i++, q += step)
+      squares += (data[q] - mean) * (data[q] - mean);
+    return squares / divisor;
   });
+  return out;
+}
+
+function outputSize(p: Plan): number {
+  let size = 1;
+  for (const s of p.shape) size *= s;
+  return size;
 }
 
 export function spread(
@@ -192,8 +231,12 @@ export function spread(
   if (!isFloating(t.dtype))
     throw new Error('std and var only support floating point and complex dtypes');
   const p = plan(t, dim, keepdim);
-  const variance = varianceOf(t, p, correction);
-  const out = kind === 'var' ? variance : variance.sqrt();
+  const values = varianceInDouble(t, p, correction);
+  // The root is taken before rounding to the output dtype: a float32 std of 1e20 is fine even
+  // though its variance (1e40) is not a float32.
+  if (kind === 'std') for (let i = 0; i < values.length; i++) values[i] = sqrt(values[i]);
+  const out = emptyTensor(p.shape, t.dtype);
+  out.storage().data.set(values);
   const denominator = Math.max(p.count - correction, 0);
   return recordOp(kind === 'var' ? 'VarBackward0' : 'StdBackward0', out, [t], (g) => {
     const centred = t.sub(t.mean(p.dims, true));
@@ -207,12 +250,12 @@ export function logical(t: Tensor, dim: Dims, keepdim: boolean, kind: 'all' | 'a
   const p = plan(t, dim, keepdim);
   const reducer: Reducer =
     kind === 'all'
-      ? (block, n) => {
-          for (let i = 0; i < n; i++) if (block[i] === 0) return 0;
+      ? (data, start, step, n) => {
+          for (let i = 0, q = start; i < n; i++, q += step) if (data[q] === 0) return 0;
           return 1;
         }
-      : (block, n) => {
-          for (let i = 0; i < n; i++) if (block[i] !== 0) return 1;
+      : (data, start, step, n) => {
+          for (let i = 0, q = start; i < n; i++, q += step) if (data[q] !== 0) return 1;
           return 0;
         };
   return run(t, p, 'bool', reducer);

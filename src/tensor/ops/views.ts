@@ -14,6 +14,11 @@ import { emptyTensor, Tensor, type IndexKey } from '../tensor';
 import { sumToShape } from './grad-shape';
 import { recordOp } from './record';
 
+// Read once: inside jest's sandbox every global lookup costs about half a microsecond, and get/set
+// check an index per element.
+const { isInteger } = Number;
+const { min, max, ceil } = Math;
+
 /** A view's layout before it becomes a Tensor. */
 interface Layout {
   shape: number[];
@@ -48,7 +53,7 @@ export function elementOffset(t: Tensor, index: readonly number[]): number {
 }
 
 function wrapIndex(i: number, size: number, dim: number): number {
-  if (!Number.isInteger(i) || i < -size || i >= size) {
+  if (!isInteger(i) || i < -size || i >= size) {
     throw new Error(`index ${i} is out of bounds for dimension ${dim} with size ${size}`);
   }
   return i < 0 ? i + size : i;
@@ -73,7 +78,7 @@ function selectLayout(
   message: (i: number) => string,
 ): Layout {
   const size = l.shape[dim];
-  if (!Number.isInteger(index) || index < -size || index >= size) throw new Error(message(index));
+  if (!isInteger(index) || index < -size || index >= size) throw new Error(message(index));
   const i = index < 0 ? index + size : index;
   const shape = [...l.shape];
   const strides = [...l.strides];
@@ -86,12 +91,12 @@ function selectLayout(
 function sliceLayout(l: Layout, dim: number, start: number, end: number, step: number): Layout {
   if (step <= 0) throw new Error('step must be greater than zero');
   const size = l.shape[dim];
-  const clamp = (v: number) => Math.min(Math.max(v < 0 ? v + size : v, 0), size);
+  const clamp = (v: number) => min(max(v < 0 ? v + size : v, 0), size);
   const s = clamp(start);
   const e = clamp(end);
   const shape = [...l.shape];
   const strides = [...l.strides];
-  shape[dim] = e > s ? Math.ceil((e - s) / step) : 0;
+  shape[dim] = e > s ? ceil((e - s) / step) : 0;
   strides[dim] = l.strides[dim] * step;
   return { shape, strides, offset: l.offset + s * l.strides[dim] };
 }
