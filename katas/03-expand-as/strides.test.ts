@@ -16,22 +16,11 @@ import {
   readable,
   shapeArb,
   tensorArb,
+  thrownMessage,
 } from '../../src/testing';
 
 // Views copy nothing, so their values must equal the engine's exactly.
 const EXACT = 0;
-
-/** The message fn throws, or undefined when it returns. An unstarted stub's error passes through. */
-function thrownMessage(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (message.startsWith('not implemented yet')) throw error;
-    return message;
-  }
-  return undefined;
-}
 
 /** What makes a view a view: the same storage object and where in it the view starts. */
 function expectSameMemory(view: Tensor, original: Tensor): void {
@@ -83,9 +72,10 @@ describe('03 · broadcastShapes', () => {
     'broadcastShapes gives the shape both sides stretch to, as the engine does',
     [broadcastShapesArb({ maxDims: 4, minSize: 0, maxSize: 4 })],
     (shapes) => {
+      // toStrictEqual, not toEqual: toEqual would accept extra `undefined` entries at the end
       const result = broadcastShapes(shapes.a, shapes.b);
-      expect(result).toEqual(shapes.out);
-      expect(result).toEqual(engineBroadcastShapes(shapes.a, shapes.b));
+      expect(result).toStrictEqual(shapes.out);
+      expect(result).toStrictEqual(engineBroadcastShapes(shapes.a, shapes.b));
     },
     { examples: [[{ a: [3], b: [3, 1], out: [3, 3] }]] },
   );
@@ -214,9 +204,25 @@ describe('03 · expandAs', () => {
     },
   );
 
-  kataTest('expandAs rejects a target with fewer dimensions than the tensor', () => {
-    expect(thrownMessage(() => expandAs(zeros(2, 3), zeros(3)))).toEqual(expect.any(String));
-  });
+  kataTest(
+    'expandAs rejects a target with fewer dimensions than the tensor, with a message',
+    () => {
+      const cases: [number[], number[]][] = [
+        [[2, 3], [3]],
+        [[1, 1], []],
+        [
+          [2, 1, 3],
+          [4, 3],
+        ],
+      ];
+      for (const [shape, target] of cases) {
+        // an Error with an empty message tells the learner nothing
+        expect(thrownMessage(() => expandAs(zeros(shape), zeros(target)))).toEqual(
+          expect.stringMatching(/\S/),
+        );
+      }
+    },
+  );
 });
 
 /**

@@ -7,6 +7,7 @@ import {
   LAYOUT_KINDS,
   layoutSpecArb,
   readable,
+  thrownMessage,
   withLayout,
   type LayoutSpec,
   type NestedNumbers,
@@ -81,6 +82,13 @@ describe('Module', () => {
     expect(recorder.received[0]).toBe(out);
     expect(recorder.received[1]).toBe(a);
     expect(recorder.received[2]).toBe(b);
+  });
+
+  kataTest('backward before any call throws, instead of handing bwd an undefined output', () => {
+    const recorder = new Recorder();
+    // an Error with an empty message tells the learner nothing
+    expect(thrownMessage(() => recorder.backward())).toEqual(expect.stringMatching(/\S/));
+    expect(recorder.received).toEqual([]);
   });
 
   kataTest('each instance keeps its own call: chained modules set .g on their own inputs', () => {

@@ -7,6 +7,8 @@ import type { Tensor } from '../../src';
  * them: `call(...args)` stores the arguments in `this.args`, runs `this.forward(...args)`, stores
  * the result in `this.out` and returns it. `backward()` hands both back to the subclass:
  * `this.bwd(this.out, ...this.args)`. Each subclass then writes only the maths: `forward` and `bwd`.
+ * Before any `call()` there is nothing to hand back: `backward()` then throws
+ * `backward() needs a call() first`.
  */
 export abstract class Module {
   /** The arguments of the last call. */
