@@ -1,66 +1,24 @@
 import fc from 'fast-check';
 import { matmul } from '@kata/01-loop-matmul/matmul';
-import { countOps, matmul as engineMatmul, tensor, type Tensor } from '../../src';
+import { countOps, matmul as engineMatmul } from '../../src';
 import {
   assertClose,
-  fromValues,
+  countingMatrix,
+  differentInnerSizesArb,
   kataProperty,
   kataTest,
+  lessonA,
+  lessonB,
+  lessonProduct,
   matrixPairArb,
-  readable,
+  snapshot,
+  thrownMessage,
 } from '../../src/testing';
 
 // Small integers keep every product and sum exact in float32, so answers must be equal (eps 0).
 const EXACT = 0;
 
-const lessonA = readable(
-  tensor([
-    [1, 2, 1],
-    [0, 1, 0],
-    [2, 3, 4],
-  ]),
-);
-const lessonB = readable(
-  tensor([
-    [2, 5],
-    [6, 7],
-    [1, 8],
-  ]),
-);
-const lessonProduct = [
-  [15, 27],
-  [6, 7],
-  [26, 63],
-];
-
 const size = fc.integer({ min: 1, max: 4 });
-/** Two different inner sizes in 1..4, drawn without filtering so nothing is discarded. */
-const differentSizes = fc
-  .tuple(size, fc.integer({ min: 1, max: 3 }))
-  .map(([k, step]): [number, number] => [k, ((k - 1 + step) % 4) + 1]);
-
-/** An m x k matrix holding 1, 2, 3, ... row by row: a different number in every place. */
-function counting(rows: number, cols: number): Tensor {
-  const values = Array.from({ length: rows * cols }, (_, i) => i + 1);
-  return readable(fromValues(values, [rows, cols]));
-}
-
-/** The message fn throws, or undefined when it returns. An unstarted stub's error passes through. */
-function thrownMessage(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (message.startsWith('not implemented yet')) throw error;
-    return message;
-  }
-  return undefined;
-}
-
-/** Everything a caller can observe about a tensor: shape, strides, offset and values. */
-function snapshot(t: Tensor) {
-  return { shape: [...t.shape], stride: [...t.stride()], offset: t.offset, values: t.toArray() };
-}
 
 describe('01 · matmul with three loops', () => {
   kataTest('matmul gives the lesson’s worked example [[15,27],[6,7],[26,63]]', () => {
@@ -89,8 +47,8 @@ describe('01 · matmul with three loops', () => {
       [2, 3, 0],
     ];
     for (const [m, k, n] of sizes) {
-      const a = counting(m, k);
-      const b = counting(k, n);
+      const a = countingMatrix(m, k);
+      const b = countingMatrix(k, n);
       assertClose(matmul(a, b), engineMatmul(a, b), EXACT, `${m}x${k} @ ${k}x${n}`);
     }
   });
@@ -118,7 +76,7 @@ describe('01 · matmul with three loops', () => {
   kataTest(
     'matmul rejects 2x3 @ 4x5: “mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)”',
     () => {
-      expect(thrownMessage(() => matmul(counting(2, 3), counting(4, 5)))).toBe(
+      expect(thrownMessage(() => matmul(countingMatrix(2, 3), countingMatrix(4, 5)))).toBe(
         'mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)',
       );
     },
@@ -126,9 +84,9 @@ describe('01 · matmul with three loops', () => {
 
   kataProperty(
     'matmul rejects every pair whose inner sizes differ, naming both shapes',
-    [size, differentSizes, size],
+    [size, differentInnerSizesArb, size],
     (m, [k, otherK], n) => {
-      expect(thrownMessage(() => matmul(counting(m, k), counting(otherK, n)))).toBe(
+      expect(thrownMessage(() => matmul(countingMatrix(m, k), countingMatrix(otherK, n)))).toBe(
         `mat1 and mat2 shapes cannot be multiplied (${m}x${k} and ${otherK}x${n})`,
       );
     },

@@ -1,66 +1,24 @@
 import fc from 'fast-check';
 import { matmulBroadcast, matmulDot, matmulEinsum } from '@kata/02-broadcast-matmul/matmul';
-import { countOps, matmul as engineMatmul, tensor, type Tensor } from '../../src';
+import { countOps, matmul as engineMatmul, type Tensor } from '../../src';
 import {
   assertClose,
-  fromValues,
+  countingMatrix,
+  differentInnerSizesArb,
   kataProperty,
   kataTest,
+  lessonA,
+  lessonB,
+  lessonProduct,
   matrixPairArb,
-  readable,
+  snapshot,
+  thrownMessage,
 } from '../../src/testing';
 
 // Small integers keep every product and sum exact in float32, so answers must be equal (eps 0).
 const EXACT = 0;
 
-const lessonA = readable(
-  tensor([
-    [1, 2, 1],
-    [0, 1, 0],
-    [2, 3, 4],
-  ]),
-);
-const lessonB = readable(
-  tensor([
-    [2, 5],
-    [6, 7],
-    [1, 8],
-  ]),
-);
-const lessonProduct = [
-  [15, 27],
-  [6, 7],
-  [26, 63],
-];
-
 const size = fc.integer({ min: 1, max: 4 });
-/** Two different inner sizes in 1..4, drawn without filtering so nothing is discarded. */
-const differentSizes = fc
-  .tuple(size, fc.integer({ min: 1, max: 3 }))
-  .map(([k, step]): [number, number] => [k, ((k - 1 + step) % 4) + 1]);
-
-/** An m x k matrix holding 1, 2, 3, ... row by row: a different number in every place. */
-function counting(rows: number, cols: number): Tensor {
-  const values = Array.from({ length: rows * cols }, (_, i) => i + 1);
-  return readable(fromValues(values, [rows, cols]));
-}
-
-/** The message fn throws, or undefined when it returns. An unstarted stub's error passes through. */
-function thrownMessage(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (message.startsWith('not implemented yet')) throw error;
-    return message;
-  }
-  return undefined;
-}
-
-/** Everything a caller can observe about a tensor: shape, strides, offset and values. */
-function snapshot(t: Tensor) {
-  return { shape: [...t.shape], stride: [...t.stride()], offset: t.offset, values: t.toArray() };
-}
 
 /** How many times each of these engine ops ran inside fn (0 when it did not run). */
 function opsUsed(fn: () => unknown, ops: readonly string[]): Record<string, number> {
@@ -101,8 +59,8 @@ describe.each(versions)('02 · %s', (name, multiply) => {
       [2, 3, 0],
     ];
     for (const [m, k, n] of sizes) {
-      const a = counting(m, k);
-      const b = counting(k, n);
+      const a = countingMatrix(m, k);
+      const b = countingMatrix(k, n);
       assertClose(multiply(a, b), engineMatmul(a, b), EXACT, `${m}x${k} @ ${k}x${n}`);
     }
   });
@@ -129,9 +87,9 @@ describe.each(versions)('02 · %s', (name, multiply) => {
 
   kataProperty(
     `${name} rejects inner sizes that differ: “mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)”`,
-    [size, differentSizes, size],
+    [size, differentInnerSizesArb, size],
     (m, [k, otherK], n) => {
-      expect(thrownMessage(() => multiply(counting(m, k), counting(otherK, n)))).toBe(
+      expect(thrownMessage(() => multiply(countingMatrix(m, k), countingMatrix(otherK, n)))).toBe(
         `mat1 and mat2 shapes cannot be multiplied (${m}x${k} and ${otherK}x${n})`,
       );
     },

@@ -33,5 +33,13 @@ export {
   type KataPropertyOptions,
   type Arbitraries,
 } from './kata';
+export { thrownMessage, snapshot } from './observe';
+export {
+  lessonA,
+  lessonB,
+  lessonProduct,
+  differentInnerSizesArb,
+  countingMatrix,
+} from './matmul-lesson';
 export { LOOP_TIMEOUT_MESSAGE, isLoopTimeout, startLoopGuard } from './loop-guard';
 import './matchers';
