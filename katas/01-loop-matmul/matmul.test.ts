@@ -5,6 +5,7 @@ import {
   assertClose,
   countingMatrix,
   differentInnerSizesArb,
+  EDGE_MATMUL_SIZES,
   kataProperty,
   kataTest,
   lessonA,
@@ -36,17 +37,7 @@ describe('01 · matmul with three loops', () => {
   );
 
   kataTest('matmul handles 1xN, Nx1, non-square and 0-sized shapes', () => {
-    const sizes: [number, number, number][] = [
-      [1, 4, 1],
-      [4, 1, 4],
-      [1, 1, 1],
-      [3, 2, 4],
-      [2, 4, 3],
-      [0, 3, 2],
-      [2, 0, 3],
-      [2, 3, 0],
-    ];
-    for (const [m, k, n] of sizes) {
+    for (const [m, k, n] of EDGE_MATMUL_SIZES) {
       const a = countingMatrix(m, k);
       const b = countingMatrix(k, n);
       assertClose(matmul(a, b), engineMatmul(a, b), EXACT, `${m}x${k} @ ${k}x${n}`);

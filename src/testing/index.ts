@@ -40,6 +40,7 @@ export {
   lessonProduct,
   differentInnerSizesArb,
   countingMatrix,
+  EDGE_MATMUL_SIZES,
 } from './matmul-lesson';
 export { LOOP_TIMEOUT_MESSAGE, isLoopTimeout, startLoopGuard } from './loop-guard';
 import './matchers';

@@ -40,3 +40,18 @@ export function countingMatrix(rows: number, cols: number): Tensor {
   const values = Array.from({ length: rows * cols }, (_, i) => i + 1);
   return readable(fromValues(values, [rows, cols]));
 }
+
+/**
+ * m x k @ k x n sizes where loop-bound mistakes show: a row or a column alone, non-square
+ * products either way round, and every size 0 (an empty product; with k = 0, a matrix of zeros).
+ */
+export const EDGE_MATMUL_SIZES: readonly (readonly [number, number, number])[] = [
+  [1, 4, 1],
+  [4, 1, 4],
+  [1, 1, 1],
+  [3, 2, 4],
+  [2, 4, 3],
+  [0, 3, 2],
+  [2, 0, 3],
+  [2, 3, 0],
+];
