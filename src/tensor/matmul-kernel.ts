@@ -173,25 +173,8 @@ function packA(
   depth: number,
   dst: Float64Array,
 ): void {
-  const { data, rowStride: rs, colStride: cs } = a;
-  let d = 0;
-  for (let ir = 0; ir < rows; ir += MR) {
-    let src = a.offset + (row0 + ir) * rs + col0 * cs;
-    const live = min(MR, rows - ir);
-    if (live === MR) {
-      // Whole panels (all but the last): unrolled, about 2x faster than the general loop below.
-      for (let p = 0; p < depth; p++, src += cs, d += MR) {
-        dst[d] = data[src];
-        dst[d + 1] = data[src + rs];
-        dst[d + 2] = data[src + 2 * rs];
-        dst[d + 3] = data[src + 3 * rs];
-      }
-    } else {
-      for (let p = 0; p < depth; p++, src += cs) {
-        for (let i = 0; i < MR; i++) dst[d++] = i < live ? data[src + i * rs] : 0;
-      }
-    }
-  }
+  const start = a.offset + row0 * a.rowStride + col0 * a.colStride;
+  packPanels(a.data, start, a.rowStride, a.colStride, rows, depth, dst);
 }
 
 /** The mirror of packA for b: panels of NR columns, each stored row by row. Missing columns are 0. */
@@ -203,21 +186,42 @@ function packB(
   cols: number,
   dst: Float64Array,
 ): void {
-  const { data, rowStride: rs, colStride: cs } = b;
+  const start = b.offset + row0 * b.rowStride + col0 * b.colStride;
+  packPanels(b.data, start, b.colStride, b.rowStride, cols, depth, dst);
+}
+
+/**
+ * The one packing loop: `lanes` lines of `depth` numbers each, starting at `start`, neighbouring
+ * lines `laneStride` apart and neighbouring numbers along a line `depthStride` apart. They are
+ * written as panels of PANEL lines interleaved number by number, missing lines as 0. For A the
+ * lines are rows, for B columns; the tile is square (MR = NR = PANEL), so one layout serves both.
+ */
+const PANEL = MR;
+
+function packPanels(
+  data: ArrayLike<number>,
+  start: number,
+  laneStride: number,
+  depthStride: number,
+  lanes: number,
+  depth: number,
+  dst: Float64Array,
+): void {
   let d = 0;
-  for (let jr = 0; jr < cols; jr += NR) {
-    let src = b.offset + row0 * rs + (col0 + jr) * cs;
-    const live = min(NR, cols - jr);
-    if (live === NR) {
-      for (let p = 0; p < depth; p++, src += rs, d += NR) {
+  for (let lane0 = 0; lane0 < lanes; lane0 += PANEL) {
+    let src = start + lane0 * laneStride;
+    const live = min(PANEL, lanes - lane0);
+    if (live === PANEL) {
+      // Whole panels (all but the last): unrolled, about 2x faster than the general loop below.
+      for (let p = 0; p < depth; p++, src += depthStride, d += PANEL) {
         dst[d] = data[src];
-        dst[d + 1] = data[src + cs];
-        dst[d + 2] = data[src + 2 * cs];
-        dst[d + 3] = data[src + 3 * cs];
+        dst[d + 1] = data[src + laneStride];
+        dst[d + 2] = data[src + 2 * laneStride];
+        dst[d + 3] = data[src + 3 * laneStride];
       }
     } else {
-      for (let p = 0; p < depth; p++, src += rs) {
-        for (let j = 0; j < NR; j++) dst[d++] = j < live ? data[src + j * cs] : 0;
+      for (let p = 0; p < depth; p++, src += depthStride) {
+        for (let i = 0; i < PANEL; i++) dst[d++] = i < live ? data[src + i * laneStride] : 0;
       }
     }
   }
