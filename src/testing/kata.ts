@@ -25,7 +25,8 @@ export interface KataPropertyOptions<Ts extends unknown[]> {
 
 export type Arbitraries<Ts extends unknown[]> = { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
 
-function isNotImplemented(error: unknown): error is Error {
+/** An unstarted stub's error: its message starts with "not implemented yet". */
+export function isNotImplemented(error: unknown): error is Error {
   return error instanceof Error && error.message.startsWith(NOT_IMPLEMENTED);
 }
 

@@ -1,6 +1,6 @@
 /** What a kata test observes about an answer besides its values: errors and memory layout. */
 import type { Tensor } from '../tensor';
-import { NOT_IMPLEMENTED } from './kata';
+import { isNotImplemented } from './kata';
 
 /**
  * The message fn throws, or undefined when it returns. An unstarted stub's "not implemented yet"
@@ -10,9 +10,8 @@ export function thrownMessage(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (message.startsWith(NOT_IMPLEMENTED)) throw error;
-    return message;
+    if (isNotImplemented(error)) throw error;
+    return error instanceof Error ? error.message : String(error);
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { type JestSuite, stripAnsi } from './jest-json';
-import { NOT_IMPLEMENTED_TEXT } from './not-implemented';
+import { NOT_IMPLEMENTED } from '../../src/testing/kata';
 
 /** A test's name as people read it in jest's output. */
 function testName(ancestors: readonly string[], title: string): string {
@@ -36,9 +36,9 @@ export function stubProblems(suites: readonly JestSuite[]): string[] {
       } else if (test.status === 'failed') {
         const message = stripAnsi(test.failureMessages.join('\n')).trim();
         const lines = message.split('\n').filter((line) => line.trim() !== '');
-        if (!lines[0]?.includes(NOT_IMPLEMENTED_TEXT)) {
+        if (!lines[0]?.includes(NOT_IMPLEMENTED)) {
           problems.push(
-            `"${name}" fails on the stub with "${lines[0] ?? ''}" instead of "${NOT_IMPLEMENTED_TEXT}: …"`,
+            `"${name}" fails on the stub with "${lines[0] ?? ''}" instead of "${NOT_IMPLEMENTED}: …"`,
           );
         } else if (lines.length > 1) {
           problems.push(
