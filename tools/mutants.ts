@@ -1,5 +1,6 @@
 // `npm run mutants`: applies each curated wrong answer (solutions/<id>/mutants.json) to a copy of
-// the reference answer in .mutant/ and checks that the kata's tests catch it.
+// the reference answer in .mutant/ and checks that the kata's tests catch it; applies each correct
+// alternative (solutions/<id>/alternatives.json) the same way and checks that the tests pass it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { toolProgram } from './cli/command';
@@ -12,28 +13,50 @@ import { countTests } from './cli/kata-run-checks';
 import { loadKatas } from './cli/katas';
 import { lockMutantDir } from './cli/mutant-lock';
 import { countOf } from './cli/plural';
-import { type Mutant, applyMutant, mutantRounds, readMutants } from './cli/mutant-plan';
+import {
+  type Mutant,
+  type MutantKind,
+  applyMutant,
+  mutantRounds,
+  readMutants,
+} from './cli/mutant-plan';
 import { MUTANT_DIR, REPO_ROOT, SOLUTIONS_DIR } from './cli/repo';
 
 const colours = coloursFor(process.stdout);
 
 const program = toolProgram('npm run mutants --')
-  .description("Check that each kata's tests catch its curated wrong answers.")
+  .description(
+    "Check that each kata's tests catch its curated wrong answers and pass its correct alternatives.",
+  )
   .argument('[katas...]', 'ids, numbers or short names (all katas when none is given)')
   .parse();
 
-type Outcome = 'killed' | 'survived' | 'invalid';
+/** killed/survived for a wrong answer, passed/rejected for a correct alternative. */
+type Outcome = 'killed' | 'survived' | 'passed' | 'rejected' | 'invalid';
+/** A curated change and the list it came from. */
+interface Curated extends Mutant {
+  kind: MutantKind;
+}
 interface Row {
   id: string;
-  mutant: Mutant;
+  mutant: Curated;
   outcome: Outcome;
   detail: string;
+}
+const GOOD: readonly Outcome[] = ['killed', 'passed'];
+
+/** Wrong answers first, then the alternatives, each tagged with its list. */
+function readCurated(id: string): Curated[] {
+  const kinds: MutantKind[] = ['mutant', 'alternative'];
+  return kinds.flatMap((kind) =>
+    readMutants(REPO_ROOT, id, kind).map((mutant) => ({ ...mutant, kind })),
+  );
 }
 
 runMain(async () => {
   const katas = resolveKatas(program.args, loadKatas());
   const copyRoot = path.join(REPO_ROOT, MUTANT_DIR);
-  const perKata = new Map(katas.map((kata) => [kata.id, readMutants(REPO_ROOT, kata.id)] as const));
+  const perKata = new Map(katas.map((kata) => [kata.id, readCurated(kata.id)] as const));
   const rows: Row[] = [];
   const started = Date.now();
 
@@ -76,39 +99,65 @@ runMain(async () => {
 
   const order = katas.map((kata) => kata.id);
   printTable([...rows].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)));
-  const withoutMutants = katas
-    .filter((kata) => perKata.get(kata.id)!.length === 0)
-    .map((kata) => kata.id);
-  if (withoutMutants.length > 0)
-    console.log(
-      colours.yellow(`No ${SOLUTIONS_DIR}/<id>/mutants.json for: ${withoutMutants.join(', ')}`),
-    );
+  for (const kind of ['mutant', 'alternative'] as const) {
+    const without = katas
+      .filter((kata) => !perKata.get(kata.id)!.some((entry) => entry.kind === kind))
+      .map((kata) => kata.id);
+    const file = kind === 'mutant' ? 'mutants.json' : 'alternatives.json';
+    if (without.length > 0)
+      console.log(colours.yellow(`No ${SOLUTIONS_DIR}/<id>/${file} for: ${without.join(', ')}`));
+  }
   const count = (outcome: Outcome) => rows.filter((row) => row.outcome === outcome).length;
+  const ofKind = (kind: MutantKind) => rows.filter((row) => row.mutant.kind === kind).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `${countOf(rows.length, 'mutant')} in ${countOf(katas.length, 'kata')}: ${count('killed')} killed, ${count('survived')} survived, ${count('invalid')} invalid (${seconds} s)`,
+    `${countOf(ofKind('mutant'), 'wrong answer')}: ${count('killed')} killed, ${count('survived')} survived. ` +
+      `${countOf(ofKind('alternative'), 'correct alternative')}: ${count('passed')} passed, ${count('rejected')} rejected. ` +
+      `${count('invalid')} invalid; ${countOf(katas.length, 'kata')} (${seconds} s)`,
   );
-  if (count('survived') + count('invalid') > 0) {
+  if (rows.some((row) => !GOOD.includes(row.outcome))) {
     throw new CliError(
-      'Every curated mutant must apply cleanly and be caught by a test: add a property that fails on it, or fix its "find" text.',
+      'Every curated wrong answer must be caught by a test and every correct alternative must pass, each applying cleanly: add a property that fails the wrong answer, loosen the test that rejects a right one, or fix the "find" text.',
     );
   }
 });
 
-/** Killed when a test fails; a mutant the tests cannot even load tells us nothing about them. */
-function judge(suites: readonly JestSuite[], mutant: Mutant): { outcome: Outcome; detail: string } {
+/**
+ * A wrong answer is killed when a test fails; a correct alternative passes when none does. A copy
+ * the tests cannot even load tells us nothing about them.
+ */
+function judge(
+  suites: readonly JestSuite[],
+  mutant: Curated,
+): { outcome: Outcome; detail: string } {
   if (suites.length === 0) return { outcome: 'invalid', detail: 'no test file ran' };
   const broken = suites.find((suite) => suite.assertionResults.length === 0 && suite.message);
   if (broken)
     return { outcome: 'invalid', detail: `the tests cannot load it: ${firstLine(broken.message)}` };
   const { passed, failed } = countTests(suites);
-  if (failed > 0)
-    return { outcome: 'killed', detail: `${failed} of ${passed + failed} tests fail` };
+  const total = passed + failed;
+  if (mutant.kind === 'alternative') {
+    if (failed === 0) return { outcome: 'passed', detail: `all ${passed} tests pass` };
+    const names = failedTestNames(suites).slice(0, 2).join('; ');
+    return {
+      outcome: 'rejected',
+      detail: `${failed} of ${total} tests fail a right answer (${names}): ${mutant.description}`,
+    };
+  }
+  if (failed > 0) return { outcome: 'killed', detail: `${failed} of ${total} tests fail` };
   return { outcome: 'survived', detail: `all ${passed} tests pass: ${mutant.description}` };
 }
 
+function failedTestNames(suites: readonly JestSuite[]): string[] {
+  return suites.flatMap((suite) =>
+    suite.assertionResults
+      .filter((result) => result.status === 'failed')
+      .map((result) => result.title),
+  );
+}
+
 /** Copies the kata's answer to <copyRoot>/<id>/ and applies the mutant; returns a problem or null. */
-function prepareCopy(id: string, mutant: Mutant, copyRoot: string): string | null {
+function prepareCopy(id: string, mutant: Curated, copyRoot: string): string | null {
   const from = path.join(REPO_ROOT, SOLUTIONS_DIR, id);
   const to = path.join(copyRoot, id);
   fs.cpSync(from, to, { recursive: true });
@@ -123,11 +172,18 @@ function prepareCopy(id: string, mutant: Mutant, copyRoot: string): string | nul
 function printTable(rows: readonly Row[]): void {
   const idWidth = Math.max(4, ...rows.map((row) => row.id.length));
   const nameWidth = Math.max(6, ...rows.map((row) => row.mutant.name.length));
-  const paint = { killed: colours.green, survived: colours.red, invalid: colours.yellow };
-  console.log(colours.bold(`\n${'kata'.padEnd(idWidth)}  ${'mutant'.padEnd(nameWidth)}  result`));
+  const paint: Record<Outcome, (text: string) => string> = {
+    killed: colours.green,
+    passed: colours.green,
+    survived: colours.red,
+    rejected: colours.red,
+    invalid: colours.yellow,
+  };
+  const header = `${'kata'.padEnd(idWidth)}  ${'kind'.padEnd(11)}  ${'name'.padEnd(nameWidth)}  result`;
+  console.log(colours.bold(`\n${header}`));
   for (const row of rows) {
     console.log(
-      `${row.id.padEnd(idWidth)}  ${row.mutant.name.padEnd(nameWidth)}  ${paint[row.outcome](row.outcome.padEnd(8))} ${colours.dim(row.detail)}`,
+      `${row.id.padEnd(idWidth)}  ${row.mutant.kind.padEnd(11)}  ${row.mutant.name.padEnd(nameWidth)}  ${paint[row.outcome](row.outcome.padEnd(8))} ${colours.dim(row.detail)}`,
     );
   }
 }

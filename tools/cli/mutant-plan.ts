@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SOLUTIONS_DIR } from './repo';
 
-/** One curated wrong answer from solutions/<id>/mutants.json. */
+/**
+ * One curated change to a reference answer, applied by exact text: a wrong answer from
+ * solutions/<id>/mutants.json (the tests must fail it) or a correct alternative from
+ * solutions/<id>/alternatives.json (another right way to write it: the tests must pass it).
+ */
 export interface Mutant {
   name: string;
   file: string;
@@ -13,9 +17,20 @@ export interface Mutant {
   replace: string;
 }
 
-/** A kata's curated mutants; a kata without a mutants.json has none. Malformed files throw. */
-export function readMutants(root: string, id: string): Mutant[] {
-  const relative = `${SOLUTIONS_DIR}/${id}/mutants.json`;
+/** Which list a curated change comes from, and so what the tests must do with it. */
+export type MutantKind = 'mutant' | 'alternative';
+
+const LIST_FILE: Record<MutantKind, string> = {
+  mutant: 'mutants.json',
+  alternative: 'alternatives.json',
+};
+
+/**
+ * A kata's curated wrong answers (or, with kind 'alternative', its correct alternatives); a kata
+ * without the file has none. Malformed files throw.
+ */
+export function readMutants(root: string, id: string, kind: MutantKind = 'mutant'): Mutant[] {
+  const relative = `${SOLUTIONS_DIR}/${id}/${LIST_FILE[kind]}`;
   const file = path.join(root, relative);
   if (!fs.existsSync(file)) return [];
   let raw: unknown;
@@ -24,7 +39,7 @@ export function readMutants(root: string, id: string): Mutant[] {
   } catch (error) {
     throw new Error(`${relative} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(raw)) throw new Error(`${relative} must hold an array of mutants`);
+  if (!Array.isArray(raw)) throw new Error(`${relative} must hold an array of ${kind}s`);
   return raw.map((entry, index) => {
     const fields = ['name', 'file', 'description', 'find', 'replace'] as const;
     for (const field of fields) {

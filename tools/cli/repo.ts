@@ -10,8 +10,11 @@ export const SOLUTIONS_DIR = 'solutions';
 /** Hint progress, git-ignored: which hints a learner has already seen. */
 export const PROGRESS_FILE = '.kata-progress.json';
 
-/** Where the mutant check copies a solution with one wrong answer applied (git-ignored). */
-export const MUTANT_DIR = '.mutant';
+/**
+ * Where the mutant check copies a solution with one wrong answer applied (git-ignored). Two checks
+ * at once (say, on different katas) each name their own with `KATA_MUTANT_DIR=.mutant-02`.
+ */
+export const MUTANT_DIR = process.env.KATA_MUTANT_DIR || '.mutant';
 
 /** Paths shown to people are relative to the repository and use forward slashes on every OS. */
 export function repoRelative(absolute: string, root: string = REPO_ROOT): string {
