@@ -2,7 +2,7 @@
  * `grad(outputs, inputs, gradOutputs?)`, like `torch.autograd.grad`: the gradients of the outputs
  * with respect to the chosen inputs, returned instead of accumulated into `.grad` (no `.grad` changes).
  */
-import { uncounted } from '../tensor/ops-count';
+import { counted } from '../tensor/ops-count';
 import type { Tensor } from '../tensor/tensor';
 import { initialGradient, propagate } from './backward';
 import { noGrad } from './graph';
@@ -18,7 +18,8 @@ export function grad(
   gradOutputs?: Tensor | readonly (Tensor | undefined)[],
   options: GradOptions = {},
 ): (Tensor | null)[] {
-  return uncounted(() => gradients(outputs, inputs, gradOutputs, options));
+  // Counted as one op (the katas that teach gradients by hand look for it); its inner ops are not.
+  return counted('grad', () => gradients(outputs, inputs, gradOutputs, options));
 }
 
 function gradients(

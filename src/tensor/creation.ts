@@ -14,7 +14,7 @@ import {
   type TypedArray,
 } from './dtype';
 import { checkSizes, contiguousStrides, formatShape, numelOf } from './layout';
-import { counted } from './ops-count';
+import { counted, tally } from './ops-count';
 import { nextNormal, nextUniform, nextUniform53 } from './random';
 import { Storage } from './storage';
 import { emptyTensor, Tensor, tensorFromData } from './tensor';
@@ -303,6 +303,7 @@ export function fromStorage(
   stride: readonly number[] = contiguousStrides(shape),
   offset = 0,
 ): Tensor {
+  tally('fromStorage');
   checkSizes(shape);
   if (stride.length !== shape.length) {
     throw new Error(`mismatch in length of strides and shape`);

@@ -34,7 +34,8 @@ export {
 } from './creation';
 export { bool, float32, float64, int32, promoteTypes, resultType, type DType } from './dtype';
 export { Storage } from './storage';
-export { broadcastShapes, contiguousStrides, type Shape } from './layout';
+export { type Shape } from './layout';
+export { broadcastShapes, contiguousStrides } from './shape-functions';
 export { manualSeed } from './random';
 export { countOps, type OpCounts } from './ops-count';
 export { einsum } from './einsum';

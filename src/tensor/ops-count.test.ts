@@ -1,4 +1,6 @@
-import { ones, tensor, zeros } from './creation';
+import { grad } from '../autograd/grad';
+import { asStrided, fromStorage, ones, tensor, zeros } from './creation';
+import { broadcastShapes, contiguousStrides } from './shape-functions';
 import { einsum } from './einsum';
 import { stack } from './functional';
 import { countOps } from './ops-count';
@@ -45,14 +47,43 @@ describe('countOps', () => {
     });
   });
 
-  test('a backward pass and printing are not counted', () => {
+  test('a backward pass counts once as backward; its own arithmetic and printing are not counted', () => {
     const w = ones(2, 2).requiresGrad_();
     const { counts } = countOps(() => {
       const loss = w.matmul(w).sum();
       loss.backward();
       void String(loss);
     });
-    expect(counts).toEqual({ matmul: 1, sum: 1 });
+    expect(counts).toEqual({ matmul: 1, sum: 1, backward: 1 });
+  });
+
+  test('the ways around a hand-written technique count too: autograd, item, fromStorage, layout helpers', () => {
+    const x = ones(2, 2);
+    const { counts } = countOps(() => {
+      const leaf = x.detach().requiresGrad_();
+      grad(leaf.mul(leaf).sum(), leaf);
+      leaf.sum().item();
+      fromStorage(x.storage(), [4]);
+      broadcastShapes([2, 1], [3]);
+      contiguousStrides([2, 3]);
+    });
+    expect(counts).toEqual({
+      detach: 1,
+      requiresGrad_: 1,
+      mul: 1,
+      sum: 2,
+      grad: 1,
+      item: 1,
+      fromStorage: 1,
+      broadcastShapes: 1,
+      contiguousStrides: 1,
+    });
+  });
+
+  test('ops inside an op are not counted: asStrided builds on fromStorage, expand on broadcasting', () => {
+    const x = ones(3);
+    expect(countOps(() => x.add(ones(2, 1))).counts).toEqual({ add: 1, ones: 1 });
+    expect(countOps(() => asStrided(x, [2], [1])).counts).toEqual({ asStrided: 1 });
   });
 
   test('nested countOps each see the ops run inside them', () => {

@@ -107,6 +107,7 @@ export class Tensor {
   }
 
   item(): number {
+    tally('item');
     if (this.numel() !== 1) {
       throw new Error(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
     }
@@ -155,6 +156,7 @@ export class Tensor {
     return this.to('bool');
   }
   detach(): Tensor {
+    tally('detach');
     return new Tensor(this.store, this.shape, this.strides, this.offset);
   }
 
@@ -213,19 +215,19 @@ export class Tensor {
   // ---- elementwise, broadcasting ------------------------------------------------------------
 
   add(other: Operand): Tensor {
-    return counted('add', () => ew.add(this, other));
+    return counted('add', () => ew.add(this, operand('add', other)));
   }
   sub(other: Operand): Tensor {
-    return counted('sub', () => ew.sub(this, other));
+    return counted('sub', () => ew.sub(this, operand('sub', other)));
   }
   mul(other: Operand): Tensor {
-    return counted('mul', () => ew.mul(this, other));
+    return counted('mul', () => ew.mul(this, operand('mul', other)));
   }
   div(other: Operand): Tensor {
-    return counted('div', () => ew.div(this, other));
+    return counted('div', () => ew.div(this, operand('div', other)));
   }
   pow(exponent: Operand): Tensor {
-    return counted('pow', () => ew.pow(this, exponent));
+    return counted('pow', () => ew.pow(this, operand('pow', exponent, 'exponent')));
   }
   neg(): Tensor {
     return counted('neg', () => ew.neg(this));
@@ -243,46 +245,46 @@ export class Tensor {
     return counted('abs', () => ew.abs(this));
   }
   clampMin(min: Operand): Tensor {
-    return counted('clampMin', () => ew.clampMin(this, min));
+    return counted('clampMin', () => ew.clampMin(this, operand('clamp_min', min, 'min')));
   }
   relu(): Tensor {
     return counted('relu', () => ew.relu(this));
   }
   lt(other: Operand): Tensor {
-    return counted('lt', () => ew.compare(this, other, 'lt'));
+    return counted('lt', () => ew.compare(this, operand('lt', other), 'lt'));
   }
   le(other: Operand): Tensor {
-    return counted('le', () => ew.compare(this, other, 'le'));
+    return counted('le', () => ew.compare(this, operand('le', other), 'le'));
   }
   gt(other: Operand): Tensor {
-    return counted('gt', () => ew.compare(this, other, 'gt'));
+    return counted('gt', () => ew.compare(this, operand('gt', other), 'gt'));
   }
   ge(other: Operand): Tensor {
-    return counted('ge', () => ew.compare(this, other, 'ge'));
+    return counted('ge', () => ew.compare(this, operand('ge', other), 'ge'));
   }
   eq(other: Operand): Tensor {
-    return counted('eq', () => ew.compare(this, other, 'eq'));
+    return counted('eq', () => ew.compare(this, operand('eq', other), 'eq'));
   }
   ne(other: Operand): Tensor {
-    return counted('ne', () => ew.compare(this, other, 'ne'));
+    return counted('ne', () => ew.compare(this, operand('ne', other), 'ne'));
   }
 
   // ---- in place (the only ops that write into an existing tensor) ---------------------------
 
   add_(other: Operand): this {
-    counted('add_', () => inplace.binaryInPlace(this, other, 'add'));
+    counted('add_', () => inplace.binaryInPlace(this, operand('add_', other), 'add'));
     return this;
   }
   sub_(other: Operand): this {
-    counted('sub_', () => inplace.binaryInPlace(this, other, 'sub'));
+    counted('sub_', () => inplace.binaryInPlace(this, operand('sub_', other), 'sub'));
     return this;
   }
   mul_(other: Operand): this {
-    counted('mul_', () => inplace.binaryInPlace(this, other, 'mul'));
+    counted('mul_', () => inplace.binaryInPlace(this, operand('mul_', other), 'mul'));
     return this;
   }
   div_(other: Operand): this {
-    counted('div_', () => inplace.binaryInPlace(this, other, 'div'));
+    counted('div_', () => inplace.binaryInPlace(this, operand('div_', other), 'div'));
     return this;
   }
   zero_(): this {
@@ -294,10 +296,11 @@ export class Tensor {
     return this;
   }
   copy_(src: Operand): this {
-    counted('copy_', () => inplace.copyFrom(this, src));
+    counted('copy_', () => inplace.copyFrom(this, operand('copy_', src, 'src')));
     return this;
   }
   requiresGrad_(requiresGrad = true): this {
+    tally('requiresGrad_');
     inplace.setRequiresGrad(this, requiresGrad);
     return this;
   }
@@ -340,20 +343,47 @@ export class Tensor {
   // ---- products -----------------------------------------------------------------------------
 
   matmul(other: Tensor): Tensor {
-    return counted('matmul', () => mm.matmul(this, other));
+    return counted('matmul', () => mm.matmul(this, tensorArgument('matmul', other)));
   }
   mm(other: Tensor): Tensor {
-    return counted('matmul', () => mm.mm(this, other));
+    return counted('matmul', () => mm.mm(this, tensorArgument('mm', other)));
   }
   bmm(other: Tensor): Tensor {
-    return counted('matmul', () => mm.bmm(this, other));
+    return counted('matmul', () => mm.bmm(this, tensorArgument('bmm', other)));
   }
 
   // ---- autograd -----------------------------------------------------------------------------
 
   backward(gradient?: Tensor): void {
-    runBackward(this, gradient);
+    counted('backward', () => runBackward(this, gradient));
   }
+}
+
+/** What a value is, in the words of PyTorch's argument errors (`not undefined`, `not string`). */
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'Array';
+  return typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
+}
+
+/**
+ * A tensor-or-number operand, checked the way PyTorch checks its arguments, so that a gradient
+ * that was never set (`out.g` still undefined) fails naming the op instead of deep in a kernel:
+ * `mul(): argument 'other' (position 1) must be Tensor or number, not undefined`.
+ */
+function operand(op: string, value: Operand, argument = 'other'): Operand {
+  if (typeof value === 'number' || value instanceof Tensor) return value;
+  throw new TypeError(
+    `${op}(): argument '${argument}' (position 1) must be Tensor or number, not ${typeName(value)}`,
+  );
+}
+
+/** A tensor argument (matmul's), checked like `operand`. */
+function tensorArgument(op: string, value: Tensor): Tensor {
+  if (value instanceof Tensor) return value;
+  throw new TypeError(
+    `${op}(): argument 'other' (position 1) must be Tensor, not ${typeName(value)}`,
+  );
 }
 
 function flat(index: number[] | [readonly number[]]): readonly number[] {
