@@ -32,6 +32,7 @@ export function asTensor(value: TensorLike, like?: Tensor): Tensor {
 
 /** Why two tensors are not close, or `null` when they are. */
 export type Difference =
+  | { kind: 'dtype'; actual: string; expected: string }
   | { kind: 'shape'; actual: number[]; expected: number[] }
   | { kind: 'value'; index: number[]; actual: number; expected: number };
 
@@ -65,8 +66,33 @@ export function firstDifference(
   return null;
 }
 
+/**
+ * How assertClose and toBeCloseTensor compare. `checkDtype` (default true) also requires equal
+ * dtypes when both sides are tensors, as torch.testing.assert_close does: float32 in, float32 out,
+ * so an answer that allocates its result as int32 (truncating) or float64 fails.
+ */
+export interface CloseOptions {
+  /** Prefixes the failure's first line, e.g. the case being checked. */
+  message?: string;
+  checkDtype?: boolean;
+}
+
+/** The dtype difference of two tensors, when both sides are tensors and the check is on. */
+export function dtypeDifference(
+  actual: TensorLike,
+  expected: TensorLike,
+  checkDtype = true,
+): Difference | null {
+  if (!checkDtype || !(actual instanceof Tensor) || !(expected instanceof Tensor)) return null;
+  if (actual.dtype === expected.dtype) return null;
+  return { kind: 'dtype', actual: actual.dtype, expected: expected.dtype };
+}
+
 /** Describes a difference in one line, e.g. `at index [1,0]: got 5, expected 4 (eps 0.00001)`. */
 export function describeDifference(difference: Difference, eps: number): string {
+  if (difference.kind === 'dtype') {
+    return `dtypes differ: got ${difference.actual}, expected ${difference.expected}`;
+  }
   if (difference.kind === 'shape') {
     return `shapes differ: got ${formatShape(difference.actual)}, expected ${formatShape(difference.expected)}`;
   }
@@ -85,16 +111,21 @@ export function testClose(actual: TensorLike, expected: TensorLike, eps = DEFAUL
   return firstDifference(actual, expected, eps) === null;
 }
 
-/** Throws an Error saying where `actual` and `expected` first differ, unless they are close. */
+/**
+ * Throws an Error saying where `actual` and `expected` first differ, unless they are close. When
+ * both are tensors their dtypes must match too (pass `{ checkDtype: false }` to compare values
+ * only); a string as the last argument is the `message`.
+ */
 export function assertClose(
   actual: TensorLike,
   expected: TensorLike,
   eps = DEFAULT_EPS,
-  message?: string,
+  options: string | CloseOptions = {},
 ): void {
+  const { message, checkDtype } = typeof options === 'string' ? { message: options } : options;
   const a = asTensor(actual, expected instanceof Tensor ? expected : undefined);
   const b = asTensor(expected, a);
-  const difference = firstDifference(a, b, eps);
+  const difference = dtypeDifference(actual, expected, checkDtype) ?? firstDifference(a, b, eps);
   if (difference === null) return;
   const summary = describeDifference(difference, eps);
   const lines = [
@@ -105,10 +136,16 @@ export function assertClose(
   const error = new Error(lines.join('\n'));
   // The stack starts at the caller, so jest's code frame shows the test's line, not this one.
   Error.captureStackTrace(error, assertClose);
-  // Marked as a failed check, so the kata helpers do not report it as an error thrown by the
-  // code under test. (Not named AssertionError: jest would format it as node's assert.)
+  throw markAsCheckFailure(error);
+}
+
+/**
+ * Marks an Error as a failed check, so the kata helpers do not report it as an error thrown by
+ * the code under test. (Not named AssertionError: jest would format it as node's assert.)
+ */
+export function markAsCheckFailure<E extends Error>(error: E): E {
   Object.defineProperty(error, CHECK_FAILURE, { value: true });
-  throw error;
+  return error;
 }
 
 /** Indents continuation lines, so a multi-line tensor stays aligned after a label. */

@@ -17,7 +17,9 @@ export {
   describeDifference,
   elementsClose,
   asTensor,
+  dtypeDifference,
   DEFAULT_EPS,
+  type CloseOptions,
   type TensorLike,
   type NestedNumbers,
   type Difference,
@@ -33,7 +35,7 @@ export {
   type KataPropertyOptions,
   type Arbitraries,
 } from './kata';
-export { thrownMessage, snapshot } from './observe';
+export { thrownMessage, expectThrows, snapshot } from './observe';
 export {
   lessonA,
   lessonB,

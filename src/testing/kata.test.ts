@@ -45,7 +45,7 @@ describe('runKataProperty', () => {
     const lines = error.message.split('\n');
     expect(lines[0]).toContain('toBeLessThan');
     expect(error.message).toMatch(
-      /Counterexample \(run \d+(, shrunk \d+ times)?\):\n {2}left = \d+\n {2}right = \d+\n/,
+      /Counterexample \(run \d+(, shrunk \d+ times)?\), the inputs as they were before the call:\n {2}left = \d+\n {2}right = \d+\n/,
     );
     expect(error.message).toMatch(
       /Replay: FC_SEED=-?\d+ FC_PATH="[\d:]+" npx jest src\/testing\/kata.test.ts -t "small sums"/,
@@ -121,6 +121,7 @@ test('parameterNames reads simple parameter lists and falls back to positions', 
       return x;
     }, 1),
   ).toEqual(['x']);
+  // a destructured parameter has no single name (parameterPatterns names its parts)
   expect(parameterNames(([a, b]: number[]) => a + b, 1)).toEqual(['arg1']);
   expect(parameterNames((a: number) => a, 2)).toEqual(['arg1', 'arg2']);
 });

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { CHECK_FAILURE } from './close';
+import { precisionNote } from './describe';
+import { changedInputs, freshCopies } from './fresh';
+import { learnerLocation, stackAt } from './location';
 import { isLoopTimeout, startLoopGuard } from './loop-guard';
+import { explainMissingGradient } from './missing-gradient';
+import { namedParts, parameterPatterns, type ParameterPattern } from './params';
 import { learnerFrame, withoutEngineFrames } from './stack';
 
 /**
@@ -65,20 +70,14 @@ export function timeoutMessage(testName: string, testPath = currentTestPath()): 
   return `${kata ? `kata ${kata}` : 'kata'} timed out in ${testName}: is there a loop that never ends?`;
 }
 
-/** The predicate's parameter names (`(a, b) => …` gives a, b), for labelling counterexamples. */
+/**
+ * The predicate's parameter names (`(a, b) => …` gives a, b), for labelling counterexamples; a
+ * destructured parameter (`([a, b]) => …`) is named by position here: see parameterPatterns.
+ */
 export function parameterNames(fn: (...args: never[]) => unknown, count: number): string[] {
-  const source = fn.toString();
-  const match =
-    /^(?:async\s*)?(?:function\b[^(]*)?\(([^)]*)\)/.exec(source) ??
-    /^(?:async\s+)?([\w$]+)\s*=>/.exec(source);
-  const raw = match
-    ? match[1]
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean)
-    : [];
-  const simple = raw.length === count && raw.every((name) => /^[\w$]+$/.test(name));
-  return simple ? raw : Array.from({ length: count }, (_, i) => `arg${i + 1}`);
+  return parameterPatterns(fn, count).map((pattern, i) =>
+    pattern.kind === 'name' ? pattern.name : `arg${i + 1}`,
+  );
 }
 
 function replayCommand(name: string, seed: number, fcPath: string): string {
@@ -109,8 +108,51 @@ function formatValue(value: unknown): string {
   return `{\n${entries.map(([key, item]) => `    ${key}: ${fc.stringify(item)}`).join(',\n')},\n  }`;
 }
 
-function describeArgs(names: string[], values: unknown[]): string {
-  return names.map((name, i) => `  ${name} = ${formatValue(values[i])}`).join('\n');
+/** One line per named part of the arguments: `  a = tensor(shape=[2,3], data=[…])`. */
+function describeArgs(patterns: readonly ParameterPattern[], values: readonly unknown[]): string {
+  return namedParts(patterns, values)
+    .map(([name, value]) => `  ${name} = ${formatValue(value)}`)
+    .join('\n');
+}
+
+/** `a`, `out.g`… : the name a changed input has in the counterexample. */
+function changedNames(patterns: readonly ParameterPattern[], paths: string[][]): string[] {
+  return paths.flatMap((list, i) =>
+    list.map((relative) => {
+      const pattern = patterns[i];
+      const element = /^\[(\d+)\](.*)$/.exec(relative);
+      if (pattern.kind === 'array' && element) {
+        const name = pattern.names[Number(element[1])];
+        if (name) return name + element[2];
+      }
+      const key = /^\.([\w$]+)(.*)$/.exec(relative);
+      if (pattern.kind === 'object' && key) {
+        const entry = pattern.entries.find((e) => e.key === key[1]);
+        return (entry?.name ?? key[1]) + key[2];
+      }
+      const base = pattern.kind === 'name' ? pattern.name : `arg${i + 1}`;
+      return base + relative;
+    }),
+  );
+}
+
+/**
+ * Where jest should point for a failure: the learner's line that threw, or else the declaration
+ * of the function the test is about (never the test file's own line).
+ */
+function locate(message: string, name: string, thrownAt: string | undefined): string {
+  const location = learnerLocation(name, currentTestPath());
+  if (thrownAt) return `${message}\n    at ${path.resolve(repoRoot, thrownAt)}`;
+  return location ? stackAt(message, location) : message;
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** The first line of a failure caused by an error the learner's code threw at `thrownAt`. */
+function causeText(cause: unknown, thrownAt: string | undefined): string {
+  const text = firstLines(errorText(cause), MESSAGE_LINES);
+  const explanation = explainMissingGradient(cause, thrownAt);
+  return explanation ? `${explanation}\n(${text})` : text;
 }
 
 /** jest's -t takes a regular expression: escape the title so it matches itself. */
@@ -153,12 +195,20 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
 ): void {
   // After a stub error or a hung loop, later runs (fast-check shrinking) fail at once.
   let stopped: { error: unknown; args?: Ts } | undefined;
+  // The last failing run: the inputs fast-check drew and the copies the code under test received.
+  let failing: { args: Ts; copies: Ts } | undefined;
   const guarded = (...args: Ts): boolean | void => {
     if (stopped) throw stopped.error;
+    // Every run gets fresh copies: nothing a wrong answer writes leaks into a later run, and the
+    // originals stay as drawn for the counterexample.
+    const copies = freshCopies(args);
     try {
-      return predicate(...args);
+      const result = predicate(...copies);
+      if (result === false) failing = { args, copies };
+      return result;
     } catch (error) {
       if (isNotImplemented(error) || isLoopTimeout(error)) stopped = { error, args };
+      failing = { args, copies };
       throw error;
     }
   };
@@ -176,10 +226,13 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
   if (!details.failed) return;
 
   if (stopped && isNotImplemented(stopped.error)) throw plainError(errorText(stopped.error));
-  const names = parameterNames(predicate as (...args: never[]) => unknown, arbitraries.length);
+  const patterns = parameterPatterns(
+    predicate as (...args: never[]) => unknown,
+    arbitraries.length,
+  );
   if (stopped && isLoopTimeout(stopped.error)) {
     const input = stopped.args
-      ? `\nit was still running on:\n${describeArgs(names, stopped.args)}`
+      ? `\nit was still running on:\n${describeArgs(patterns, stopped.args)}`
       : '';
     throw plainError(timeoutMessage(name) + input);
   }
@@ -190,15 +243,30 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
   const shrunk = details.numShrinks > 0 ? `, shrunk ${details.numShrinks} times` : '';
   // An error the engine threw for the learner's code: say which line of theirs made the call.
   const thrownAt = isAssertion(cause) ? undefined : learnerFrame(cause);
+  const counterexample = details.counterexample ?? [];
+  const sameRun =
+    failing !== undefined && failing.args.every((value, i) => value === counterexample[i]);
+  const changed = sameRun
+    ? changedNames(patterns, changedInputs(failing!.args, failing!.copies))
+    : [];
+  const described = describeArgs(patterns, counterexample);
+  const note = precisionNote(counterexample);
   const lines = [
-    firstLines(errorText(cause), MESSAGE_LINES),
+    causeText(cause, thrownAt),
     ...(thrownAt ? [`(thrown at ${thrownAt})`] : []),
     '',
-    `Counterexample (run ${details.numRuns}${shrunk}):`,
-    describeArgs(names, details.counterexample ?? []),
+    `Counterexample (run ${details.numRuns}${shrunk}), the inputs as they were before the call:`,
+    described,
+    ...(changed.length > 0
+      ? [`Your code changed ${changed.join(', ')}: it must leave its inputs as they were.`]
+      : []),
+    ...(note ? [note] : []),
     `Replay: ${replayCommand(name, details.seed, details.counterexamplePath ?? '')}`,
   ];
-  throw plainError(lines.join('\n'));
+  const message = lines.join('\n');
+  const error = plainError(message);
+  error.stack = locate(message, name, thrownAt);
+  throw error;
 }
 
 /**
@@ -217,6 +285,20 @@ export async function runKataTest(name: string, fn: () => void | Promise<void>):
   } catch (error) {
     if (isNotImplemented(error)) throw plainError(errorText(error));
     if (isLoopTimeout(error)) throw plainError(timeoutMessage(name));
-    throw isAssertion(error) ? error : withoutEngineFrames(error);
+    if (!(error instanceof Error)) throw error;
+    const thrownAt = isAssertion(error) ? undefined : learnerFrame(error);
+    const explanation = explainMissingGradient(error, thrownAt);
+    if (explanation) {
+      const original = error.message;
+      error.message = `${explanation}\n(${original})`;
+      // jest prints the stack, which still starts with the old message
+      if (typeof error.stack === 'string')
+        error.stack = error.stack.replace(original, error.message);
+    }
+    if (thrownAt) throw withoutEngineFrames(error);
+    // A check failed (or a test helper gave up): point at the learner's function, not the test.
+    const location = learnerLocation(name, currentTestPath());
+    if (location) error.stack = stackAt(error.message, location);
+    throw error;
   }
 }

@@ -14,23 +14,24 @@ function closeModule(): typeof import('./close') {
 }
 
 /**
- * `expect(t).toBeCloseTensor(expected, eps?)`: shapes equal and every element within eps.
+ * `expect(t).toBeCloseTensor(expected, eps?, { checkDtype? })`: dtypes equal (when `expected` is a
+ * tensor; `checkDtype: false` skips it), shapes equal and every element within eps.
  * On failure it prints the first differing index with both values, then both tensors.
  * Registered for every test file by tools/jest/matchers.ts.
  */
-const toBeCloseTensor: MatcherFunction<[expected: TensorLike, eps?: number]> = function (
-  received,
-  expected,
-  eps = DEFAULT_EPS,
-) {
+const toBeCloseTensor: MatcherFunction<
+  [expected: TensorLike, eps?: number, options?: { checkDtype?: boolean }]
+> = function (received, expected, eps = DEFAULT_EPS, options = {}) {
   const hint = this.utils.matcherHint('toBeCloseTensor', undefined, 'expected', {
     isNot: this.isNot,
     secondArgument: eps === DEFAULT_EPS ? undefined : 'eps',
   });
-  const { asTensor, describeDifference, firstDifference, indent } = closeModule();
+  const { asTensor, describeDifference, dtypeDifference, firstDifference, indent } = closeModule();
   const actual = asTensor(received as TensorLike);
   const wanted = asTensor(expected, actual);
-  const difference = firstDifference(actual, wanted, eps);
+  const difference =
+    dtypeDifference(received as TensorLike, expected, options.checkDtype) ??
+    firstDifference(actual, wanted, eps);
   const both = () =>
     [
       `Received: ${this.utils.RECEIVED_COLOR(indent(String(actual), 10))}`,
@@ -54,8 +55,8 @@ expect.extend({ toBeCloseTensor });
 declare module 'expect' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface Matchers<R extends void | Promise<void>, T = unknown> {
-    /** Shapes equal and every element within eps (default 1e-5); NaN matches only NaN. */
-    toBeCloseTensor(expected: TensorLike, eps?: number): R;
+    /** Dtypes and shapes equal, every element within eps (default 1e-5); NaN matches only NaN. */
+    toBeCloseTensor(expected: TensorLike, eps?: number, options?: { checkDtype?: boolean }): R;
   }
 }
 
@@ -64,8 +65,8 @@ declare global {
   namespace jest {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
     interface Matchers<R, T = {}> {
-      /** Shapes equal and every element within eps (default 1e-5); NaN matches only NaN. */
-      toBeCloseTensor(expected: TensorLike, eps?: number): R;
+      /** Dtypes and shapes equal, every element within eps (default 1e-5); NaN matches only NaN. */
+      toBeCloseTensor(expected: TensorLike, eps?: number, options?: { checkDtype?: boolean }): R;
     }
   }
 }

@@ -10,9 +10,11 @@ const engineDir = path.join(repoRoot, 'src') + path.sep;
 
 const FRAME = /^\s+at .*?\(?((?:[A-Za-z]:)?[^():\s]+):(\d+):(\d+)\)?$/;
 
+/** The engine, dependencies, node itself and test files: none of them is the learner's code. */
 function isNoise(file: string): boolean {
   return (
     file.startsWith(engineDir) ||
+    /\.test\.[jt]s$/.test(file) ||
     file.includes(`${path.sep}node_modules${path.sep}`) ||
     file.startsWith('node:')
   );
