@@ -101,4 +101,18 @@ describe('readMutants', () => {
     write('{');
     expect(() => readMutants(root, '01-x')).toThrow(/not valid JSON/);
   });
+
+  test('correct alternatives come from alternatives.json, in the same format', () => {
+    write(JSON.stringify([mutant('+', '-')]));
+    const alternative = mutant('a + b', 'b + a');
+    fs.writeFileSync(
+      path.join(root, 'solutions', '01-x', 'alternatives.json'),
+      JSON.stringify([alternative]),
+    );
+    expect(readMutants(root, '01-x', 'alternative')).toEqual([alternative]);
+    fs.writeFileSync(path.join(root, 'solutions', '01-x', 'alternatives.json'), '{}');
+    expect(() => readMutants(root, '01-x', 'alternative')).toThrow(
+      /alternatives\.json must hold an array of alternatives/,
+    );
+  });
 });

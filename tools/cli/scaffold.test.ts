@@ -12,13 +12,14 @@ const files = scaffoldKata({
 });
 const byPath = new Map(files.map((file) => [file.path, file.text]));
 
-test('creates the stub, test, kata.json, answer, mutants and lesson', () => {
+test('creates the stub, test, kata.json, answer, mutants, alternatives and lesson', () => {
   expect([...byPath.keys()]).toEqual([
     'katas/08-layer-norm/layer-norm.ts',
     'katas/08-layer-norm/layer-norm.test.ts',
     'katas/08-layer-norm/kata.json',
     'solutions/08-layer-norm/layer-norm.ts',
     'solutions/08-layer-norm/mutants.json',
+    'solutions/08-layer-norm/alternatives.json',
     'docs/08-layer-norm.md',
   ]);
 });

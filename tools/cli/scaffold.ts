@@ -65,12 +65,26 @@ export function scaffoldKata(options: ScaffoldOptions): ScaffoldFile[] {
       replace: 'return x;',
     },
   ];
+  // another right way to write the answer: the tests must pass it too
+  const alternatives = [
+    {
+      name: 'copy-via-mul',
+      file,
+      description: 'a new tensor made by multiplying by 1 instead of clone()',
+      find: 'return x.clone();',
+      replace: 'return x.mul(1);',
+    },
+  ];
   return [
     { path: `katas/${id}/${file}`, text: stub(options, lesson, number) },
     { path: `katas/${id}/${testFile}`, text: test(options, module) },
     { path: `katas/${id}/kata.json`, text: `${JSON.stringify(kataJson, null, 2)}\n` },
     { path: `solutions/${id}/${file}`, text: answer(options) },
     { path: `solutions/${id}/mutants.json`, text: `${JSON.stringify(mutants, null, 2)}\n` },
+    {
+      path: `solutions/${id}/alternatives.json`,
+      text: `${JSON.stringify(alternatives, null, 2)}\n`,
+    },
     {
       path: lesson,
       text: lessonText(
