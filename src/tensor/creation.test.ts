@@ -17,8 +17,15 @@ import { manualSeed } from './random';
 import { Storage } from './storage';
 
 describe('creation', () => {
-  test('tensor() infers int32 for integers, float32 for fractions, bool for booleans', () => {
-    expect(tensor([1, 2]).dtype).toBe('int32');
+  test('tensor() reads numbers as float32 whatever their values, booleans as bool, Int32Array as int32', () => {
+    // JavaScript has no `1.` literal: the dtype never depends on the values (TensorFlow.js's rule)
+    expect(tensor([1, 2]).dtype).toBe('float32');
+    expect(tensor(5).dtype).toBe('float32');
+    expect(full([2], 5).dtype).toBe('float32');
+    expect(full([2], true).dtype).toBe('bool');
+    expect(tensor([true, 1]).dtype).toBe('float32');
+    expect(tensor(Int32Array.of(1, 2)).dtype).toBe('int32');
+    expect(tensor([1, 2], { dtype: 'int32' }).dtype).toBe('int32');
     expect(tensor([1, 2.5]).dtype).toBe('float32');
     expect(tensor([NaN]).dtype).toBe('float32');
     expect(tensor([true, false]).dtype).toBe('bool');
@@ -32,6 +39,13 @@ describe('creation', () => {
       ]).shape,
     ).toEqual([2, 2]);
     expect(tensor(5).shape).toEqual([]);
+    // the lesson's tensor([[1., 2.], [3., 4.]]), written as JavaScript numbers
+    const lesson = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(String(lesson)).toBe('tensor([[1., 2.],\n        [3., 4.]])');
+    expect(lesson.mean().item()).toBe(2.5);
     expect(() => tensor([[1, 2], [3]])).toThrow('expected sequence of length 2 at dim 1 (got 1)');
   });
 
@@ -63,7 +77,7 @@ describe('creation', () => {
       [7, 7],
     ]);
     expect(full([1], 0.5).dtype).toBe('float32');
-    expect(zerosLike(tensor([1, 2])).dtype).toBe('int32');
+    expect(zerosLike(tensor([1, 2], { dtype: 'int32' })).dtype).toBe('int32');
     expect(() => zeros(-1)).toThrow('Trying to create tensor with negative dimension -1: [-1]');
   });
 
@@ -131,22 +145,26 @@ describe('creation', () => {
     expect(tensor([1.5], { requiresGrad: true }).requiresGrad).toBe(true);
     expect(tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true }).requiresGrad).toBe(true);
     const message = 'Only Tensors of floating point and complex dtype can require gradients';
-    // tensor([1, 2, 3]) is int32, as torch.tensor([1, 2, 3]) is int64: the same error.
-    expect(() => tensor([1, 2, 3], { requiresGrad: true })).toThrow(message);
+    // numbers are float32, so the lesson's tensor([10., 6, -4], requires_grad=True) works as written
+    expect(tensor([10, 6, -4], { requiresGrad: true }).requiresGrad).toBe(true);
+    expect(() => tensor([1, 2, 3], { dtype: 'int32', requiresGrad: true })).toThrow(message);
     expect(() => tensor([true], { requiresGrad: true })).toThrow(message);
     expect(() => zeros(2, { dtype: 'int32', requiresGrad: true })).toThrow(message);
     expect(() => arange(3).requiresGrad_()).toThrow(message);
     expect(arange(3).requiresGrad_(false).requiresGrad).toBe(false);
   });
 
-  test('whole numbers int32 cannot hold are floats; int32 refuses them instead of wrapping', () => {
+  test('int32 refuses whole numbers it cannot hold instead of wrapping', () => {
     // JS has no 1e10 integer literal distinct from a float: past int32 it can only be a float.
     expect(tensor([1e10, 1]).dtype).toBe('float32');
-    expect(tensor([2 ** 31 - 1, -(2 ** 31)]).dtype).toBe('int32');
+    expect(tensor([2 ** 31 - 1, -(2 ** 31)], { dtype: 'int32' }).toArray()).toEqual([
+      2 ** 31 - 1,
+      -(2 ** 31),
+    ]);
     expect(tensor([2 ** 31]).dtype).toBe('float32');
     expect(full([2], 3e9).dtype).toBe('float32');
     expect(arange(0, 3e9, 1e9).dtype).toBe('float32');
-    expect(tensor([1]).add(2 ** 31).dtype).toBe('float32');
+    expect(tensor([1], { dtype: 'int32' }).add(2 ** 31).dtype).toBe('float32');
     const overflow = 'value cannot be converted to type int32_t without overflow';
     expect(() => tensor([1e10], { dtype: 'int32' })).toThrow(overflow);
     expect(() => tensor([NaN], { dtype: 'int32' })).toThrow(overflow);

@@ -86,28 +86,25 @@ function flatten(data: TensorData, shape: number[]): (number | boolean)[] {
   return out;
 }
 
+/**
+ * The dtype of data given as JavaScript values. JavaScript has no `1.` literal, so a number array
+ * cannot say "float" the way Python's `[1., 2.]` does: numbers are float32 whatever their values
+ * (TensorFlow.js's convention), booleans alone are bool, and typed arrays keep their own type
+ * (Int32Array for integer data). Never value-dependent, as PyTorch's inference is not.
+ */
 function inferDType(data: TensorData, values: (number | boolean)[]): DType {
   if (data instanceof Float64Array) return 'float64';
   if (data instanceof Float32Array) return 'float32';
   if (data instanceof Int32Array) return 'int32';
   if (data instanceof Uint8Array) return 'bool';
-  if (values.length === 0) return DEFAULT_FLOAT;
-  let sawNumber = false;
-  for (const v of values) {
-    if (typeof v === 'number') {
-      // A fraction, NaN, Infinity or a whole number past int32 (1e10) can only be a float here.
-      if (!isInt32(v)) return DEFAULT_FLOAT;
-      sawNumber = true;
-    }
-  }
-  return sawNumber ? 'int32' : 'bool';
+  if (values.length > 0 && values.every((v) => typeof v === 'boolean')) return 'bool';
+  return DEFAULT_FLOAT;
 }
 
 /**
- * torch.tensor: copies nested arrays into a new tensor. The dtype follows PyTorch's inference
- * with int32 in place of int64: all-integer numbers give int32, any fraction (or NaN/Infinity, or
- * a whole number int32 cannot hold) gives float32, booleans give bool. Pass `{dtype: 'float32'}`
- * for a float tensor of whole numbers; `requiresGrad` needs a float dtype, as in PyTorch.
+ * torch.tensor: copies nested arrays into a new tensor. Numbers give float32 (`tensor([1, 2])`
+ * prints `tensor([1., 2.])`, as the lessons' `tensor([1., 2.])`), booleans give bool, an
+ * Int32Array gives int32; pass `{dtype: 'int32'}` for integer data from a plain array.
  */
 export function tensor(data: TensorData | Tensor, options: TensorOptions = {}): Tensor {
   return counted('tensor', () => {
@@ -165,7 +162,7 @@ export function empty(...args: SizeArgs): Tensor {
   return filled('empty', args, 0);
 }
 
-/** torch.full: the dtype follows the fill value (int32 for integers) unless given. */
+/** torch.full: float32 for a number (whole or not, as `tensor`), bool for a boolean, unless given. */
 export function full(
   size: number | readonly number[],
   value: number | boolean,
@@ -175,7 +172,7 @@ export function full(
     'full',
     [typeof size === 'number' ? [size] : size, options],
     +value,
-    scalarDType(value),
+    typeof value === 'boolean' ? 'bool' : DEFAULT_FLOAT,
   );
 }
 

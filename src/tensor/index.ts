@@ -2,8 +2,10 @@
  * The tensor engine's public API: PyTorch semantics in camelCase.
  *
  * Where it knowingly differs from PyTorch:
- * - no int64: integer data (JS integers, sums of ints and bools, argmax) is int32, and a whole
- *   number int32 cannot hold (1e10) is read as a float;
+ * - no int64: integer data (Int32Array, sums of ints and bools, argmax, arange of integers) is
+ *   int32;
+ * - a plain number array is float32 (JavaScript has no `1.` literal; TensorFlow.js's rule), where
+ *   PyTorch reads `[1, 2]` as int64;
  * - `max(dim)` / `min(dim)` return the values only; `argmax(dim)` / `argmin(dim)` the indices;
  * - results of elementwise ops and `clone()` are always contiguous (PyTorch keeps the memory
  *   order of a permuted input);

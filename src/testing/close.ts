@@ -19,9 +19,8 @@ export const DEFAULT_EPS = 1e-5;
 
 /**
  * A tensor from a TensorLike. Plain numbers take the dtype of `like` when it is a float tensor
- * (so `[[0.1]]` compares equal to a float32 0.1 with eps 0), float64 otherwise: `tensor()` alone
- * would read whole numbers as int32, as PyTorch reads them as int64, and truncate nothing but
- * print a confusing dtype.
+ * (so `[[0.1]]` compares equal to a float32 0.1 with eps 0), float64 otherwise, so that no
+ * expected number is rounded before the comparison.
  */
 export function asTensor(value: TensorLike, like?: Tensor): Tensor {
   if (value instanceof Tensor) return value;
