@@ -8,7 +8,6 @@ import {
   DEFAULT_FLOAT,
   isFloating,
   isInt32,
-  scalarDType,
   scalarTypeName,
   type DType,
   type TypedArray,

@@ -204,7 +204,7 @@ export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape)
   return viewD === -1 ? newStrides : null;
 }
 
-/** The strides of `expand(target)`: new and broadcast dims get stride 0. Errors are PyTorch's. */
+/** The strides of `expand(target)`: stretched dims get stride 0, as PyTorch's. Errors are PyTorch's. */
 export function expandStrides(
   shape: Shape,
   strides: Shape,
@@ -228,7 +228,12 @@ export function expandStrides(
         );
       }
       outShape[i] = target;
-      outStrides[i] = 0;
+      // PyTorch (inferExpandGeometry): a new dimension of size 1 gets the stride that keeps the
+      // view contiguous-looking, size x stride of the dimension after it; a stretched one gets 0,
+      // and so does every dimension of an expanded 0-d tensor.
+      const next =
+        i + 1 < sizes.length && shape.length > 0 ? outShape[i + 1] * outStrides[i + 1] : 0;
+      outStrides[i] = target === 1 ? next : 0;
       continue;
     }
     const size = shape[i - lead];
