@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'reports/', '.stryker-tmp/', 'coverage/', '.mutant/', '.mutant-*/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'reports/',
+      '.stryker-tmp/',
+      'coverage/',
+      '.mutant/',
+      '.mutant-*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

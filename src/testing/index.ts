@@ -18,6 +18,7 @@ export {
   elementsClose,
   asTensor,
   dtypeDifference,
+  markAsCheckFailure,
   DEFAULT_EPS,
   type CloseOptions,
   type TensorLike,
@@ -36,6 +37,7 @@ export {
   type Arbitraries,
 } from './kata';
 export { thrownMessage, expectThrows, snapshot } from './observe';
+export { byHand, AUTOGRAD_OPS } from './by-hand';
 export {
   lessonA,
   lessonB,
