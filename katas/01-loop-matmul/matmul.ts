@@ -7,8 +7,10 @@ import { Tensor, zeros } from '../../src';
  * (i, j) is the sum over k of a[i, k] * b[k, j].
  *
  * - Work one number at a time: `a.get(i, k)` reads a number, `c.set([i, j], value)` writes one,
- *   and `zeros(m, n)` makes the result to fill in. Do not call the engine's `matmul`, `mul`
- *   or `einsum`: this kata is the loop they replace.
+ *   and `zeros(m, n)` makes the result to fill in. The tests count engine calls: only `get`, `set`
+ *   and creating the result may run (no `matmul`, `mul`, `einsum`, row slices, `add_` or
+ *   `clone`): this kata is the loop they replace.
+ * - float32 in, float32 out: `zeros(m, n)` is float32; an int32 result would truncate.
  * - If the inner sizes differ, throw an Error with PyTorch's message, e.g. for 2x3 and 4x5:
  *   `mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)`
  * - Leave `a` and `b` unchanged.
