@@ -1,18 +1,23 @@
 import fc from 'fast-check';
 import { forwardAndBackward, lin, linGrad, relu, reluGrad } from '@kata/05-lin-grad/lin';
-import { countOps, noGrad, tensor, type Tensor } from '../../src';
+import { countOps, full, noGrad, Tensor, tensor } from '../../src';
 import {
+  markAsCheckFailure,
+  byHand,
+  boundedFloatArb,
+  expectThrows,
   kataProperty,
   kataTest,
   LAYOUT_KINDS,
   layoutSpecArb,
   readable,
+  snapshot,
   withLayout,
   type LayoutSpec,
   type NestedNumbers,
 } from '../../src/testing';
 
-/** A float32 tensor from plain numbers (integers alone would make an int32 tensor, as in PyTorch). */
+/** A float32 tensor from plain numbers (always float32, whatever the values). */
 const f32 = (values: NestedNumbers) => tensor(values, { dtype: 'float32' });
 
 /**
@@ -24,6 +29,11 @@ const valueArb = fc.integer({ min: -3, max: 3 });
 const MAX_SIZE = 5;
 const MAX_VALUES = MAX_SIZE * MAX_SIZE;
 const valuesArb = fc.array(valueArb, { minLength: MAX_VALUES, maxLength: MAX_VALUES });
+/** Non-integer float32 values in -4..4: products and sums round (tolerances below). */
+const floatValuesArb = fc.array(boundedFloatArb({ min: -4, max: 4 }), {
+  minLength: MAX_VALUES,
+  maxLength: MAX_VALUES,
+});
 const sizeArb = fc.integer({ min: 1, max: MAX_SIZE });
 const layoutArb = layoutSpecArb(LAYOUT_KINDS, 2);
 
@@ -39,33 +49,36 @@ function gradOf(t: Tensor, name: string): Tensor {
   return t.g;
 }
 
+/** A stale gradient left from an earlier step: the gradient functions must replace it. */
+const stale = (t: Tensor) => {
+  t.g = full(t.shape, 1000);
+};
+
 /** One linear layer: inp [n, i], w [i, o], b [o] and a gradient for its output, outGrad [n, o]. */
-const linearCaseArb = fc
-  .tuple(
-    sizeArb,
-    sizeArb,
-    sizeArb,
-    valuesArb,
-    valuesArb,
-    valuesArb,
-    valuesArb,
-    layoutArb,
-    layoutArb,
-  )
-  .map(([n, i, o, vx, vw, vb, vg, lx, lw]) => ({
-    inp: build(vx, [n, i], lx),
-    w: build(vw, [i, o], lw),
-    b: build(vb, [o], lx),
-    outGrad: build(vg, [n, o], lw),
-  }));
+function linearArb(values: fc.Arbitrary<number[]>) {
+  return fc
+    .tuple(sizeArb, sizeArb, sizeArb, values, values, values, values, layoutArb, layoutArb)
+    .map(([n, i, o, vx, vw, vb, vg, lx, lw]) => ({
+      inp: build(vx, [n, i], lx),
+      w: build(vw, [i, o], lw),
+      b: build(vb, [o], lx),
+      outGrad: build(vg, [n, o], lw),
+    }));
+}
+const linearCaseArb = linearArb(valuesArb);
+const floatLinearCaseArb = linearArb(floatValuesArb);
 
 /** relu's input and a gradient for its output: two [n, k] tensors. */
-const reluCaseArb = fc
-  .tuple(sizeArb, sizeArb, valuesArb, valuesArb, layoutArb, layoutArb)
-  .map(([n, k, vx, vg, lx, lg]) => ({
-    inp: build(vx, [n, k], lx),
-    outGrad: build(vg, [n, k], lg),
-  }));
+function reluArb(values: fc.Arbitrary<number[]>) {
+  return fc
+    .tuple(sizeArb, sizeArb, values, values, layoutArb, layoutArb)
+    .map(([n, k, vx, vg, lx, lg]) => ({
+      inp: build(vx, [n, k], lx),
+      outGrad: build(vg, [n, k], lg),
+    }));
+}
+const reluCaseArb = reluArb(valuesArb);
+const floatReluCaseArb = reluArb(floatValuesArb);
 
 describe('lin and relu', () => {
   kataProperty('lin(x, w, b) is x @ w + b', [linearCaseArb], ({ inp, w, b }) => {
@@ -74,6 +87,36 @@ describe('lin and relu', () => {
 
   kataProperty('relu zeroes the negatives and keeps the rest', [linearCaseArb], ({ inp }) => {
     expect(relu(inp)).toBeCloseTensor(inp.relu(), 0);
+  });
+
+  kataProperty(
+    'lin and relu leave their inputs unchanged',
+    [linearCaseArb],
+    ({ inp, w, b }) => {
+      const before = [inp, w, b].map(snapshot);
+      lin(inp, w, b);
+      relu(inp);
+      expect([inp, w, b].map(snapshot)).toEqual(before);
+    },
+    { numRuns: 30 },
+  );
+
+  kataTest('lin of a [2, 3] input and a [2, 2] weight throws the matmul shape error', () => {
+    expectThrows(
+      () =>
+        lin(
+          f32([
+            [1, 2, 3],
+            [4, 5, 6],
+          ]),
+          f32([
+            [1, 2],
+            [3, 4],
+          ]),
+          f32([1, 2]),
+        ),
+      'mat1 and mat2 shapes cannot be multiplied (2x3 and 2x2)',
+    );
   });
 });
 
@@ -95,6 +138,63 @@ describe('reluGrad', () => {
     x.relu().backward(outGrad);
     expect(gradOf(inp, 'inp')).toBeCloseTensor(x.grad!, 0);
   });
+
+  // A 0/1 mask times a float32 value rounds nothing: exact for any values, so again equality.
+  kataProperty(
+    'reluGrad of non-integer values is exact and float32',
+    [floatReluCaseArb],
+    ({ inp, outGrad }) => {
+      const out = inp.relu();
+      out.g = outGrad;
+      reluGrad(inp, out);
+      const expected = inp.gt(0).float().mul(outGrad);
+      expect(gradOf(inp, 'inp')).toBeCloseTensor(expected, 0);
+    },
+    { numRuns: 50 },
+  );
+
+  kataProperty(
+    'reluGrad leaves inp, out and out.g unchanged',
+    [reluCaseArb],
+    ({ inp, outGrad }) => {
+      const out = inp.relu();
+      out.g = outGrad;
+      const before = [inp, out, outGrad].map(snapshot);
+      reluGrad(inp, out);
+      expect([inp, out, outGrad].map(snapshot)).toEqual(before);
+      expect(out.g).toBe(outGrad);
+    },
+    { numRuns: 30 },
+  );
+
+  kataProperty(
+    'reluGrad replaces a stale inp.g instead of adding to it, and a second call gives the same inp.g',
+    [reluCaseArb],
+    ({ inp, outGrad }) => {
+      const out = inp.relu();
+      out.g = outGrad;
+      stale(inp);
+      reluGrad(inp, out);
+      const expected = inp.gt(0).float().mul(outGrad);
+      expect(gradOf(inp, 'inp')).toBeCloseTensor(expected, 0);
+      reluGrad(inp, out);
+      expect(gradOf(inp, 'inp')).toBeCloseTensor(expected, 0);
+    },
+    { numRuns: 30 },
+  );
+
+  kataProperty(
+    'reluGrad works by hand: with autograd switched off, it calls no requiresGrad_, backward or grad',
+    [reluCaseArb],
+    ({ inp, outGrad }) => {
+      const out = inp.relu();
+      out.g = outGrad;
+      byHand('reluGrad', () => reluGrad(inp, out));
+      expect(gradOf(inp, 'inp')).toBeCloseTensor(inp.gt(0).float().mul(outGrad), 0);
+      expect(inp.grad).toBeNull();
+    },
+    { numRuns: 30 },
+  );
 });
 
 describe('linGrad', () => {
@@ -135,6 +235,85 @@ describe('linGrad', () => {
       expect(gradOf(w, 'w')).toBeCloseTensor(wl.grad!, 0);
       expect(gradOf(b, 'b')).toBeCloseTensor(bl.grad!, 0);
     },
+  );
+
+  /**
+   * Non-integer values. Every entry of inp.g, w.g and b.g is a sum of at most K = 5 products (or
+   * terms); in float32 such a sum is within γ_K ≈ K·u of the exact value relative to the sum of the
+   * absolute values of its terms (u = 2^-24, any summation order), and the float64 reference
+   * rounded to float32 adds u relative to the value itself. (K + 1)·u = 6u of that absolute scale;
+   * the test allows 8u of its largest entry.
+   */
+  kataProperty(
+    'linGrad of non-integer values matches the exact gradients within float32 rounding',
+    [floatLinearCaseArb],
+    ({ inp, w, b, outGrad }) => {
+      const out = inp.matmul(w).add(b);
+      out.g = outGrad;
+      linGrad(inp, out, w, b);
+      const [x, w64, g] = [inp.double(), w.double(), outGrad.double()];
+      const [xAbs, wAbs, gAbs] = [x.abs(), w64.abs(), g.abs()];
+      const cases = [
+        ['inp', inp, g.matmul(w64.t()), gAbs.matmul(wAbs.t())],
+        ['w', w, x.t().matmul(g), xAbs.t().matmul(gAbs)],
+        ['b', b, g.sum(0), gAbs.sum(0)],
+      ] as const;
+      for (const [name, t, exact, scale] of cases) {
+        const eps = 8 * U * scale.max().item();
+        expect(gradOf(t, name)).toBeCloseTensor(exact.float(), eps);
+      }
+    },
+    { numRuns: 50 },
+  );
+
+  kataProperty(
+    'linGrad leaves inp, w, b, out and out.g unchanged',
+    [linearCaseArb],
+    ({ inp, w, b, outGrad }) => {
+      const out = inp.matmul(w).add(b);
+      out.g = outGrad;
+      const before = [inp, w, b, out, outGrad].map(snapshot);
+      linGrad(inp, out, w, b);
+      expect([inp, w, b, out, outGrad].map(snapshot)).toEqual(before);
+      expect(out.g).toBe(outGrad);
+    },
+    { numRuns: 30 },
+  );
+
+  kataProperty(
+    'linGrad replaces stale inp.g, w.g and b.g instead of adding to them, and a second call gives the same',
+    [linearCaseArb],
+    ({ inp, w, b, outGrad }) => {
+      const out = inp.matmul(w).add(b);
+      out.g = outGrad;
+      [inp, w, b].forEach(stale);
+      linGrad(inp, out, w, b);
+      const expected = {
+        inp: outGrad.matmul(w.t()),
+        w: inp.t().matmul(outGrad),
+        b: outGrad.sum(0),
+      };
+      for (const call of [1, 2]) {
+        if (call === 2) linGrad(inp, out, w, b);
+        expect(gradOf(inp, 'inp')).toBeCloseTensor(expected.inp, 0);
+        expect(gradOf(w, 'w')).toBeCloseTensor(expected.w, 0);
+        expect(gradOf(b, 'b')).toBeCloseTensor(expected.b, 0);
+      }
+    },
+    { numRuns: 30 },
+  );
+
+  kataProperty(
+    'linGrad works by hand: with autograd switched off, it calls no requiresGrad_, backward or grad',
+    [linearCaseArb],
+    ({ inp, w, b, outGrad }) => {
+      const out = inp.matmul(w).add(b);
+      out.g = outGrad;
+      byHand('linGrad', () => linGrad(inp, out, w, b));
+      expect(gradOf(w, 'w')).toBeCloseTensor(inp.t().matmul(outGrad), 0);
+      [inp, w, b].forEach((t) => expect(t.grad).toBeNull());
+    },
+    { numRuns: 30 },
   );
 
   kataTest('linGrad works on whole tensors: its op count does not grow with the batch', () => {
@@ -233,6 +412,26 @@ function tolerance(scale: Tensor): number {
   return RELATIVE * scale.max().item() + 1e-30;
 }
 
+/** Fails unless the loss is autograd's 0-dim float32 loss and every .g is autograd's gradient. */
+function expectAutogradResults(network: Network, loss: unknown): void {
+  expect(loss).toBeInstanceOf(Tensor);
+  const reference = autogradReference(network);
+  const scale = absoluteScale(network);
+  expect(loss).toBeCloseTensor(reference.loss, 4 * U * reference.loss.item());
+  const { inp, params } = network;
+  const actual = { inp: gradOf(inp, 'inp'), ...mapGrads(params) };
+  for (const name of ['inp', 'w1', 'b1', 'w2', 'b2'] as const) {
+    const eps = tolerance(scale[name]);
+    try {
+      expect(actual[name]).toBeCloseTensor(reference.grads[name], eps);
+    } catch (error) {
+      throw markAsCheckFailure(
+        new Error(`${name}.g differs from autograd's gradient\n${(error as Error).message}`),
+      );
+    }
+  }
+}
+
 describe('forwardAndBackward', () => {
   kataTest('forwardAndBackward on the relu-at-zero example', () => {
     // l1 = [1, -1] @ [[1], [1]] = 0 exactly: relu's gradient there is 0, so w1, b1 and inp get 0.
@@ -240,6 +439,7 @@ describe('forwardAndBackward', () => {
     const inp = f32([[1, -1]]);
     const params = { w1: f32([[1], [1]]), b1: f32([0]), w2: f32([[2]]), b2: f32([0]) };
     const loss = forwardAndBackward(inp, f32([1]), params);
+    expect(loss).toBeInstanceOf(Tensor);
     expect(loss).toBeCloseTensor(f32(1), 0);
     expect(gradOf(params.b2, 'b2')).toBeCloseTensor(f32([-2]), 0);
     expect(gradOf(params.w2, 'w2')).toBeCloseTensor(f32([[0]]), 0);
@@ -249,46 +449,49 @@ describe('forwardAndBackward', () => {
   });
 
   kataProperty(
-    "forwardAndBackward's loss and every .g equal autograd's",
+    "forwardAndBackward's loss (a 0-dim float32 tensor) and every .g equal autograd's",
     [networkCaseArb],
     (network) => {
       const loss = forwardAndBackward(network.inp, network.targ, network.params);
-      const reference = autogradReference(network);
-      const scale = absoluteScale(network);
-      expect(loss).toBeCloseTensor(reference.loss, 4 * U * reference.loss.item());
-      const { inp, params } = network;
-      const actual = { inp: gradOf(inp, 'inp'), ...mapGrads(params) };
-      for (const name of ['inp', 'w1', 'b1', 'w2', 'b2'] as const) {
-        const eps = tolerance(scale[name]);
-        try {
-          expect(actual[name]).toBeCloseTensor(reference.grads[name], eps);
-        } catch (error) {
-          throw new Error(
-            `${name}.g differs from autograd's gradient\n${(error as Error).message}`,
-          );
-        }
-      }
+      expectAutogradResults(network, loss);
     },
-    { numRuns: 80 },
+    { numRuns: 60 },
   );
 
   kataProperty(
-    'forwardAndBackward computes by hand: it works with autograd switched off and leaves .grad alone',
+    'forwardAndBackward works by hand: with autograd switched off, it calls no requiresGrad_, backward or grad',
     [networkCaseArb],
     (network) => {
-      const before = [network.inp, network.targ, ...Object.values(network.params)].map((t) =>
-        t.clone(),
+      const loss = byHand('forwardAndBackward', () =>
+        forwardAndBackward(network.inp, network.targ, network.params),
       );
-      noGrad(() => forwardAndBackward(network.inp, network.targ, network.params));
-      const reference = autogradReference(network);
-      expect(gradOf(network.params.w1, 'w1')).toBeCloseTensor(
-        reference.grads.w1,
-        tolerance(absoluteScale(network).w1),
-      );
-      [network.inp, network.targ, ...Object.values(network.params)].forEach((t, k) => {
-        expect(t).toBeCloseTensor(before[k], 0);
-        expect(t.grad).toBeNull();
-      });
+      expectAutogradResults(network, loss);
+    },
+    { numRuns: 30 },
+  );
+
+  kataProperty(
+    'forwardAndBackward leaves its inputs, their .grad and targ.g alone',
+    [networkCaseArb],
+    ({ inp, targ, params }) => {
+      const tensors = [inp, targ, params.w1, params.b1, params.w2, params.b2];
+      const before = tensors.map(snapshot);
+      forwardAndBackward(inp, targ, params);
+      expect(tensors.map(snapshot)).toEqual(before);
+      tensors.forEach((t) => expect(t.grad).toBeNull());
+      expect(targ.g).toBeUndefined();
+    },
+    { numRuns: 30 },
+  );
+
+  kataProperty(
+    'forwardAndBackward replaces stale gradients instead of adding to them, and a second call gives the same',
+    [networkCaseArb],
+    (network) => {
+      const { inp, params } = network;
+      [inp, params.w1, params.b1, params.w2, params.b2].forEach(stale);
+      expectAutogradResults(network, forwardAndBackward(network.inp, network.targ, params));
+      expectAutogradResults(network, forwardAndBackward(network.inp, network.targ, params));
     },
     { numRuns: 30 },
   );
