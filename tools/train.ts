@@ -33,9 +33,18 @@ function number(flag: string) {
 const program = new Command('train')
   .description('Train an MLP on the 10,000 MNIST digits in the mnist package and write a report.')
   .addOption(
-    new Option('--model <kind>', 'engine (autograd), katas (your kata 06 Model) or solutions')
+    new Option(
+      '--model <kind>',
+      'engine (autograd), katas (your kata 08 Model, or 06 until 08 passes) or solutions',
+    )
       .choices(MODEL_KINDS)
       .default('engine'),
+  )
+  .addOption(
+    new Option(
+      '--kata <nn>',
+      "with --model katas/solutions: train kata 06's or kata 08's Model",
+    ).choices(['06', '08']),
   )
   .option('--epochs <n>', 'passes over the training digits', number('--epochs'))
   .option('--lr <x>', 'learning rate', number('--lr'))
@@ -72,17 +81,21 @@ async function main(): Promise<void> {
   program.parse();
   const opts = program.opts();
   const config = configFrom(opts);
-  const what =
-    config.model === 'engine'
-      ? `784-${config.hidden}-10 MLP on the engine's autograd, cross-entropy, SGD (lr ${config.lr} ${config.schedule}, momentum ${config.momentum}, weight decay ${config.weightDecay})`
-      : `kata 06 Model (${config.model}/06-module) 784-${config.hidden}-1, MSE on the digit value, plain SGD (lr ${config.lr} ${config.schedule})`;
-  console.log(
-    `${what}\n${config.trainSize} training / ${config.valSize} validation digits, batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}\n`,
-  );
+  if (opts.kata !== undefined && config.model === 'engine')
+    throw new InvalidArgumentError('--kata goes with --model katas or --model solutions.');
+  const data = `${config.trainSize} training / ${config.valSize} validation digits, batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}\n`;
+  // The learner's model is announced once it is chosen: kata 08's when it is ready, else 06's.
+  const announce = (what: string) => console.log(`${what}\n${data}`);
+  if (config.model === 'engine')
+    announce(
+      `784-${config.hidden}-10 MLP on the engine's autograd, cross-entropy, SGD (lr ${config.lr} ${config.schedule}, momentum ${config.momentum}, weight decay ${config.weightDecay})`,
+    );
 
   const { metrics, weights } = runTraining(config, {
     repoRoot,
     progress: epochProgress(config.epochs),
+    kata: (opts.kata as '06' | '08' | undefined) ?? 'auto',
+    announce,
   });
 
   console.log(`\nloss per mini-batch (${metrics.stepLosses.length} steps)`);

@@ -44,15 +44,16 @@ export function loadKataModel(source: KataSource, repoRoot: string): KataModelCl
   return exported.Model as KataModelClass;
 }
 
-/** Which kata a `not implemented yet: fn in katas/NN-name/file.ts` error points at (06 if unsure). */
-export function kataToFinish(message: string): string {
-  return /katas\/(\d\d-[a-z0-9-]+)\//.exec(message)?.[1] ?? KATA_ID;
+/** Which kata a `not implemented yet: fn in katas/NN-name/file.ts` error points at (`fallback` if unsure). */
+export function kataToFinish(message: string, fallback: string = KATA_ID): string {
+  return /katas\/(\d\d-[a-z0-9-]+)\//.exec(message)?.[1] ?? fallback;
 }
 
-export function notReadyMessage(error: unknown): string {
+/** Why the learner's Model of `modelKata` (06 by default) cannot train, and which kata to finish. */
+export function notReadyMessage(error: unknown, modelKata: string = KATA_ID): string {
   const message = firstLine(error);
-  const kata = kataToFinish(message);
-  return `Your kata ${KATA_ID} Model cannot train yet (${message}). Finish kata ${kata} first: npm run kata -- ${kata.slice(0, 2)}`;
+  const kata = kataToFinish(message, modelKata);
+  return `Your kata ${modelKata} Model cannot train yet (${message}). Finish kata ${kata} first: npm run kata -- ${kata.slice(0, 2)}`;
 }
 
 function firstLine(error: unknown): string {
@@ -104,15 +105,10 @@ export function kataTrainable(
     },
     evaluate() {
       const loss = model.call(digits.valX, valTargets).item();
-      const predicted = predict(digits.valX).squeeze(-1);
-      // A regression output counts as right when it rounds to the digit (clamped to 0..9).
-      const rounded = predicted.toArray() as number[];
-      const labels = digits.valLabels.toArray() as number[];
-      let right = 0;
-      rounded.forEach(
-        (v, i) => (right += Math.min(9, Math.max(0, Math.round(v))) === labels[i] ? 1 : 0),
-      );
-      return { loss, accuracy: right / labels.length };
+      return {
+        loss,
+        accuracy: roundedAccuracy(predict(digits.valX).squeeze(-1), digits.valLabels),
+      };
     },
     firstLayer(): WeightTiles {
       const w1 = weights[0].toArray() as number[][];
@@ -120,4 +116,15 @@ export function kataTrainable(
       return { tiles, side: 28 };
     },
   };
+}
+
+/** A regression output counts as right when it rounds to the digit (clamped to 0..9). */
+export function roundedAccuracy(predicted: Tensor, labels: Tensor): number {
+  const values = predicted.toArray() as number[];
+  const digits = labels.toArray() as number[];
+  let right = 0;
+  values.forEach(
+    (v, i) => (right += Math.min(9, Math.max(0, Math.round(v))) === digits[i] ? 1 : 0),
+  );
+  return right / digits.length;
 }

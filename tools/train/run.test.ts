@@ -36,11 +36,41 @@ describe('training on a few hundred digits', () => {
     expect(runTraining(config, { repoRoot }).metrics.stepLosses).toEqual(first);
   });
 
-  it("the lesson's kata 06 Model (reference answer): the MSE loss falls", () => {
-    const { metrics, weights } = runTraining(small('solutions'), { repoRoot });
+  it("the lesson's kata 08 Model (reference answer) trains by default: loss.backward() and SGD", () => {
+    const said: string[] = [];
+    const { metrics, weights } = runTraining(small('solutions'), {
+      repoRoot,
+      announce: (line) => said.push(line),
+    });
+    expect(said).toEqual([
+      expect.stringMatching(/^kata 08 Model \(solutions\/08-to-pytorch\) 784-50-1/),
+    ]);
     expect(metrics.stepLosses).toHaveLength(20);
     expect(mean(metrics.stepLosses.slice(-5))).toBeLessThan(mean(metrics.stepLosses.slice(0, 5)));
     expect(metrics.final.valLoss).toBeLessThan(metrics.initial.valLoss);
     expect(weights.tiles).toHaveLength(50);
+    expect(weights.tiles[0]).toHaveLength(784);
+  });
+
+  it("the lesson's kata 06 Model (reference answer) on request: the MSE loss falls", () => {
+    const said: string[] = [];
+    const { metrics, weights } = runTraining(small('solutions'), {
+      repoRoot,
+      kata: '06',
+      announce: (line) => said.push(line),
+    });
+    expect(said).toEqual([expect.stringMatching(/^kata 06 Model \(solutions\/06-module\)/)]);
+    expect(mean(metrics.stepLosses.slice(-5))).toBeLessThan(mean(metrics.stepLosses.slice(0, 5)));
+    expect(metrics.final.valLoss).toBeLessThan(metrics.initial.valLoss);
+    expect(weights.tiles).toHaveLength(50);
+  });
+
+  it('untouched stubs: the message names the kata to finish', () => {
+    expect(() => runTraining(small('katas', { epochs: 1 }), { repoRoot })).toThrow(
+      /^Your kata 06-module Model cannot train yet \(not implemented yet: .* in katas\/0\d-[a-z-]+\/.*\)\. Finish kata 0\d-[a-z-]+ first: npm run kata -- 0\d/,
+    );
+    expect(() => runTraining(small('katas', { epochs: 1 }), { repoRoot, kata: '08' })).toThrow(
+      /^Your kata 08-to-pytorch Model cannot train yet \(not implemented yet: Model in katas\/08-to-pytorch\/to-pytorch\.ts\)\. Finish kata 08-to-pytorch first: npm run kata -- 08/,
+    );
   });
 });

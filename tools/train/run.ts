@@ -2,12 +2,12 @@
  * One training run from a config: load and split the digits, build the chosen model, run the
  * epochs, and collect the metrics. Printing and files are the caller's (tools/train.ts, tests).
  */
-import { manualSeed, type Tensor } from '../../src';
+import { manualSeed } from '../../src';
 import type { TrainConfig } from './config';
 import { epochBatches, loadDigits, type DigitBatch } from './digits';
 import { engineTrainable } from './engine-model';
-import { checkKataModel } from './kata-check';
-import { kataTrainable, loadKataModel, KataNotReadyError, notReadyMessage } from './kata-model';
+import { KataNotReadyError, notReadyMessage } from './kata-model';
+import { learnerTrainable, type KataChoice } from './learner-model';
 import { runLoop, type TrainableModel } from './loop';
 import type { TrainMetrics } from './metrics';
 import type { EpochProgress } from './progress';
@@ -21,9 +21,16 @@ export interface RunResult {
 export interface RunOptions {
   repoRoot: string;
   progress?: EpochProgress;
+  /** Which learner's Model `--model katas` trains (kata 08 when ready, else 06, by default). */
+  kata?: KataChoice;
+  /** Told, once the model is chosen, what trains (and why kata 08's was passed over). */
+  announce?: (line: string) => void;
 }
 
-export function runTraining(config: TrainConfig, { repoRoot, progress }: RunOptions): RunResult {
+export function runTraining(
+  config: TrainConfig,
+  { repoRoot, progress, kata = 'auto', announce = () => {} }: RunOptions,
+): RunResult {
   const started = performance.now();
   const digits = loadDigits(config);
   const loaded = performance.now();
@@ -33,17 +40,9 @@ export function runTraining(config: TrainConfig, { repoRoot, progress }: RunOpti
     manualSeed(config.seed);
     model = engineTrainable(digits, config);
   } else {
-    const Model = loadKataModel(config.model, repoRoot);
-    try {
-      const few = (t: Tensor) => t.narrow(0, 0, Math.min(32, t.shape[0]));
-      checkKataModel(Model, few(digits.trainX), few(digits.trainLabels).float(), config.hidden);
-      // Seeded after the check, so the check does not change which weights training starts from.
-      manualSeed(config.seed);
-      model = kataTrainable(Model, digits, config);
-    } catch (error) {
-      if (error instanceof KataNotReadyError) throw error;
-      throw new KataNotReadyError(notReadyMessage(error));
-    }
+    const chosen = learnerTrainable({ ...config, model: config.model }, digits, repoRoot, kata);
+    announce(chosen.note ? `${chosen.note}\n${chosen.description}` : chosen.description);
+    model = chosen.model;
   }
 
   let result;
