@@ -16,7 +16,7 @@ import {
   type NestedNumbers,
 } from '../../src/testing';
 
-/** A float32 tensor from plain numbers (integers alone would make an int32 tensor, as in PyTorch). */
+/** A float32 tensor from plain numbers (what `tensor()` gives too; the dtype is spelled out to be read). */
 const f32 = (values: NestedNumbers) => tensor(values, { dtype: 'float32' });
 
 function gradOf(t: Tensor | undefined, name: string): Tensor {

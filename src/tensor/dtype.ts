@@ -2,7 +2,7 @@
  * Element types and PyTorch's type promotion.
  *
  * Four dtypes, ordered bool < int32 < float32 < float64. PyTorch's int64 is not offered: integer
- * data (including JS integers and index results) is int32 here.
+ * data (Int32Array, index results, sums of ints) is int32 here; JS number arrays are float32.
  */
 export type DType = 'float32' | 'float64' | 'int32' | 'bool';
 

@@ -1,7 +1,7 @@
 import { tensor as engineTensor, type NestedArray } from '../tensor';
 import { assertClose, firstDifference, testClose } from './close';
 
-// The engine infers int32 from whole numbers, as PyTorch infers int64: these tests want float32.
+// Numbers are float32 by default; the dtype is spelled out because these tests are about float32.
 const tensor = (data: NestedArray) => engineTensor(data, { dtype: 'float32' });
 
 describe('testClose', () => {

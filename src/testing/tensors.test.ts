@@ -25,7 +25,7 @@ const { abs, fround } = Math;
 const { isInteger } = Number;
 
 const MAX_DIMS = 4;
-// The engine infers int32 from whole numbers, as PyTorch infers int64: these tests want float32.
+// Numbers are float32 by default; the dtype is spelled out because these tests are about float32.
 const tensor = (data: NestedArray, dtype: 'float32' | 'int32' = 'float32') =>
   engineTensor(data, { dtype });
 const valuesFor = (count: number) =>
