@@ -4,14 +4,25 @@ import type { Config } from 'jest';
 
 // Tests import a kata as `@kata/<id>/<file>`. A learner's `npm test` judges the stubs in katas/;
 // `KATA_SOURCE=solutions` (used by `npm run verify`) judges the reference answers instead, and an
-// absolute directory judges a copy (the mutant check puts wrong answers there).
+// absolute directory judges a copy. `KATA_SOURCE=variants:<prefix>` is the mutant check's: many
+// copies at once, each folder `<prefix><n>/<id>/` holding a changed answer beside a copy of the
+// kata's tests, which import the answer beside them (tools/jest/kata-resolver.js).
+const VARIANT_PLACEHOLDER = '<rootDir>/.kata-variant';
+
 function kataRoot(source = 'katas'): string {
   if (source === 'katas' || source === 'solutions') return `<rootDir>/${source}`;
   if (path.isAbsolute(source)) return source;
+  if (variantPrefix(source) !== undefined) return VARIANT_PLACEHOLDER;
   throw new Error(
-    `KATA_SOURCE must be "katas", "solutions" or an absolute directory, got "${source}"`,
+    `KATA_SOURCE must be "katas", "solutions", "variants:<prefix>" or an absolute directory, got "${source}"`,
   );
 }
+
+function variantPrefix(source = ''): string | undefined {
+  return /^variants:([.\w-]+)$/.exec(source)?.[1];
+}
+
+const variants = variantPrefix(process.env.KATA_SOURCE);
 
 // isolatedModules: ts-jest transpiles file by file; `npm run typecheck` does the type checking.
 // pretty: ts-jest's compiler messages carry colour codes only when they reach a terminal.
@@ -53,7 +64,11 @@ const config: Config = {
       ...shared,
       displayName: 'katas',
       transform: { '^.+\\.ts$': ['ts-jest', kataTsJest] },
-      testMatch: ['<rootDir>/katas/**/*.test.ts'],
+      testMatch: [
+        variants === undefined
+          ? '<rootDir>/katas/**/*.test.ts'
+          : `<rootDir>/${variants}*/*/*.test.ts`,
+      ],
       moduleNameMapper: { '^@kata/(.*)$': `${kataRoot(process.env.KATA_SOURCE)}/$1` },
       // Kata code may import the engine only from '../../src', where countOps sees every call.
       resolver: '<rootDir>/tools/jest/kata-resolver.js',

@@ -1,26 +1,28 @@
 // `npm run mutants`: applies each curated wrong answer (solutions/<id>/mutants.json) to a copy of
-// the reference answer in .mutant/ and checks that the kata's tests catch it; applies each correct
-// alternative (solutions/<id>/alternatives.json) the same way and checks that the tests pass it.
+// the reference answer and checks that the kata's tests catch it; applies each correct alternative
+// (solutions/<id>/alternatives.json) the same way and checks that the tests pass it. Every copy has
+// its own folder (.mutant-v<n>/<id>/) and one jest run judges them all.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { toolProgram } from './cli/command';
 import { coloursFor } from './cli/colour';
 import { CliError, runMain } from './cli/errors';
-import { type JestSuite, stripAnsi, suitesIn } from './cli/jest-json';
-import { kataTestFolder, runKatasForReport } from './cli/jest-katas-run';
+import {
+  type JestReport,
+  type JestSuite,
+  readJestReport,
+  stripAnsi,
+  suitesIn,
+} from './cli/jest-json';
+import { runJest } from './cli/jest-process';
 import { resolveKatas } from './cli/kata-id';
 import { countTests } from './cli/kata-run-checks';
-import { loadKatas } from './cli/katas';
+import { type Kata, loadKatas } from './cli/katas';
 import { lockMutantDir } from './cli/mutant-lock';
 import { countOf } from './cli/plural';
-import {
-  type Mutant,
-  type MutantKind,
-  applyMutant,
-  mutantRounds,
-  readMutants,
-} from './cli/mutant-plan';
-import { MUTANT_DIR, REPO_ROOT, SOLUTIONS_DIR } from './cli/repo';
+import { type Mutant, type MutantKind, applyMutant, readMutants } from './cli/mutant-plan';
+import { KATAS_DIR, MUTANT_DIR, REPO_ROOT, SOLUTIONS_DIR } from './cli/repo';
 
 const colours = coloursFor(process.stdout);
 
@@ -56,43 +58,41 @@ function readCurated(id: string): Curated[] {
 runMain(async () => {
   const katas = resolveKatas(program.args, loadKatas());
   const copyRoot = path.join(REPO_ROOT, MUTANT_DIR);
-  const perKata = new Map(katas.map((kata) => [kata.id, readCurated(kata.id)] as const));
+  // Every entry gets a folder of its own (`.mutant-v<n>/<id>/`: the changed answer beside a copy
+  // of the kata's tests), and one jest run judges them all, spread over jest's workers.
+  const variantPrefix = `${MUTANT_DIR}-v`;
+  const entries = katas.flatMap((kata) => readCurated(kata.id).map((mutant) => ({ kata, mutant })));
   const rows: Row[] = [];
   const started = Date.now();
 
   const unlock = lockMutantDir(copyRoot);
-  const clearCopies = () => {
-    for (const kata of katas)
-      fs.rmSync(path.join(copyRoot, kata.id), { recursive: true, force: true });
+  const clearVariants = () => {
+    for (const name of fs.readdirSync(REPO_ROOT))
+      if (name.startsWith(variantPrefix))
+        fs.rmSync(path.join(REPO_ROOT, name), { recursive: true, force: true });
   };
   try {
-    for (const [index, round] of mutantRounds(perKata).entries()) {
-      clearCopies();
-      const runnable: typeof round = [];
-      for (const { id, mutant } of round) {
-        const problem = prepareCopy(id, mutant, copyRoot);
-        if (problem) rows.push({ id, mutant, outcome: 'invalid', detail: problem });
-        else runnable.push({ id, mutant });
-      }
-      if (runnable.length === 0) continue;
+    clearVariants();
+    const runnable: { id: string; mutant: Curated; folder: string }[] = [];
+    entries.forEach(({ kata, mutant }, index) => {
+      const folder = path.join(REPO_ROOT, `${variantPrefix}${index + 1}`, kata.id);
+      const problem = prepareVariant(kata, mutant, folder);
+      if (problem) rows.push({ id: kata.id, mutant, outcome: 'invalid', detail: problem });
+      else runnable.push({ id: kata.id, mutant, folder });
+    });
+    if (runnable.length > 0) {
       process.stdout.write(
-        colours.dim(
-          `round ${index + 1}: ${runnable.map((entry) => `${entry.id}/${entry.mutant.name}`).join(', ')}\n`,
-        ),
+        colours.dim(`testing ${countOf(runnable.length, 'curated answer')} in one jest run …\n`),
       );
-      const run = await runKatasForReport(
-        runnable.map((entry) => entry.id),
-        copyRoot,
-      );
+      const run = await runVariants(variantPrefix);
       if (run.report === null)
         throw new CliError(`jest did not produce a report:\n${run.output.slice(-3000)}`);
-      for (const { id, mutant } of runnable) {
-        const suites = suitesIn(run.report, kataTestFolder(id));
-        rows.push({ id, mutant, ...judge(suites, mutant) });
+      for (const { id, mutant, folder } of runnable) {
+        rows.push({ id, mutant, ...judge(suitesIn(run.report, folder + path.sep), mutant) });
       }
     }
   } finally {
-    clearCopies();
+    clearVariants();
     unlock();
     if (fs.readdirSync(copyRoot).length === 0) fs.rmdirSync(copyRoot);
   }
@@ -101,7 +101,7 @@ runMain(async () => {
   printTable([...rows].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)));
   for (const kind of ['mutant', 'alternative'] as const) {
     const without = katas
-      .filter((kata) => !perKata.get(kata.id)!.some((entry) => entry.kind === kind))
+      .filter((kata) => !entries.some((entry) => entry.kata === kata && entry.mutant.kind === kind))
       .map((kata) => kata.id);
     const file = kind === 'mutant' ? 'mutants.json' : 'alternatives.json';
     if (without.length > 0)
@@ -121,6 +121,22 @@ runMain(async () => {
     );
   }
 });
+
+/** One jest run over every variant folder (`KATA_SOURCE=variants:<prefix>`, see jest.config.ts). */
+async function runVariants(prefix: string): Promise<{ report: JestReport | null; output: string }> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kata-mutants-'));
+  try {
+    const outputFile = path.join(scratch, 'jest.json');
+    const { text } = await runJest({
+      args: ['--selectProjects', 'katas', '--ci', '--json', '--outputFile', outputFile],
+      env: { KATA_SOURCE: `variants:${prefix}` },
+      output: 'capture',
+    });
+    return { report: readJestReport(outputFile), output: text };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 /**
  * A wrong answer is killed when a test fails; a correct alternative passes when none does. A copy
@@ -156,13 +172,16 @@ function failedTestNames(suites: readonly JestSuite[]): string[] {
   );
 }
 
-/** Copies the kata's answer to <copyRoot>/<id>/ and applies the mutant; returns a problem or null. */
-function prepareCopy(id: string, mutant: Curated, copyRoot: string): string | null {
-  const from = path.join(REPO_ROOT, SOLUTIONS_DIR, id);
-  const to = path.join(copyRoot, id);
-  fs.cpSync(from, to, { recursive: true });
-  const target = path.join(to, mutant.file);
-  if (!fs.existsSync(target)) return `${SOLUTIONS_DIR}/${id}/${mutant.file} does not exist`;
+/**
+ * Fills `folder` with the kata's answer, one curated change applied, and a copy of the kata's tests
+ * and kata.json beside it; returns what went wrong, or null.
+ */
+function prepareVariant(kata: Kata, mutant: Curated, folder: string): string | null {
+  fs.cpSync(path.join(REPO_ROOT, SOLUTIONS_DIR, kata.id), folder, { recursive: true });
+  for (const file of [...kata.tests, 'kata.json'])
+    fs.copyFileSync(path.join(REPO_ROOT, KATAS_DIR, kata.id, file), path.join(folder, file));
+  const target = path.join(folder, mutant.file);
+  if (!fs.existsSync(target)) return `${SOLUTIONS_DIR}/${kata.id}/${mutant.file} does not exist`;
   const applied = applyMutant(fs.readFileSync(target, 'utf8'), mutant);
   if (!applied.ok) return applied.problem;
   fs.writeFileSync(target, applied.text);

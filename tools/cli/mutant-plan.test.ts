@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { type Mutant, applyMutant, mutantRounds, readMutants } from './mutant-plan';
+import { type Mutant, applyMutant, readMutants } from './mutant-plan';
 
 const mutant = (find: string, replace: string): Mutant => ({
   name: 'm',
@@ -37,40 +37,6 @@ describe('applyMutant', () => {
         const result = applyMutant(before + find + after, mutant(find, replace));
         if (before.includes(find) || after.includes(find) || replace === find) return;
         expect(result).toEqual({ ok: true, text: before + replace + after });
-      }),
-    );
-  });
-});
-
-describe('mutantRounds', () => {
-  test('round r holds the r-th mutant of every kata that has one', () => {
-    const rounds = mutantRounds(
-      new Map([
-        ['01', ['a', 'b', 'c']],
-        ['02', ['x']],
-        ['03', []],
-      ]),
-    );
-    expect(rounds).toEqual([
-      [
-        { id: '01', mutant: 'a' },
-        { id: '02', mutant: 'x' },
-      ],
-      [{ id: '01', mutant: 'b' }],
-      [{ id: '01', mutant: 'c' }],
-    ]);
-  });
-
-  test('every mutant lands in exactly one round, and no round holds a kata twice', () => {
-    fc.assert(
-      fc.property(fc.array(fc.nat({ max: 5 }), { maxLength: 6 }), (counts) => {
-        const perKata = new Map(
-          counts.map((count, i) => [`k${i}`, Array.from({ length: count }, (_, j) => j)]),
-        );
-        const rounds = mutantRounds(perKata);
-        expect(rounds.flat()).toHaveLength(counts.reduce((a, b) => a + b, 0));
-        for (const round of rounds)
-          expect(new Set(round.map((entry) => entry.id)).size).toBe(round.length);
       }),
     );
   });

@@ -74,19 +74,3 @@ export function applyMutant(source: string, mutant: Mutant): Applied {
     text: source.slice(0, first) + mutant.replace + source.slice(first + mutant.find.length),
   };
 }
-
-/**
- * Groups mutants into rounds: round r holds the r-th mutant of every kata that has one. A copy
- * holds one mutant per kata at a time (the copy must sit at the same depth as katas/ for its
- * `../../src` imports), so each round is one jest process over several katas at once.
- */
-export function mutantRounds<T>(
-  perKata: ReadonlyMap<string, readonly T[]>,
-): Array<Array<{ id: string; mutant: T }>> {
-  const longest = Math.max(0, ...[...perKata.values()].map((list) => list.length));
-  return Array.from({ length: longest }, (_, round) =>
-    [...perKata.entries()]
-      .filter(([, list]) => round < list.length)
-      .map(([id, list]) => ({ id, mutant: list[round] })),
-  );
-}

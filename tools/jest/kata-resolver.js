@@ -16,6 +16,14 @@ const path = require('node:path');
 const repoRoot = path.resolve(__dirname, '..', '..');
 const engineDir = path.join(repoRoot, 'src') + path.sep;
 const allowed = [path.join(engineDir, 'index.ts'), path.join(engineDir, 'testing') + path.sep];
+const variantPlaceholder = path.join(repoRoot, '.kata-variant') + path.sep;
+
+/** `<repo>/<variant>/<rest>` for a mapped `<repo>/.kata-variant/<rest>` imported from a variant. */
+function inVariant(request, basedir) {
+  if (!request.startsWith(variantPlaceholder)) return request;
+  const [variant] = path.relative(repoRoot, basedir).split(path.sep);
+  return path.join(repoRoot, variant, request.slice(variantPlaceholder.length));
+}
 
 /** A folder of kata code: <root>/<NN-name>/ where <root> is not the engine or the tools. */
 function isKataDir(dir) {
@@ -30,7 +38,7 @@ function isKataDir(dir) {
  * @param {{ basedir: string, defaultResolver: (request: string, options: object) => string }} options
  */
 module.exports = function resolveKataImport(request, options) {
-  const resolved = options.defaultResolver(request, options);
+  const resolved = options.defaultResolver(inVariant(request, options.basedir), options);
   if (!isKataDir(options.basedir) || !resolved.startsWith(engineDir)) return resolved;
   if (allowed.some((entry) => resolved === entry || resolved.startsWith(entry))) return resolved;
   const from = path.relative(repoRoot, options.basedir).split(path.sep).join('/');

@@ -32,6 +32,16 @@ describe('kata-resolver', () => {
     }
   });
 
+  test("a variant's tests import the answer beside them (the mutant check's copies)", () => {
+    const variant = path.join(repo, '.mutant-v7', '03-expand-as');
+    expect(
+      resolveKataImport(
+        path.join(repo, '.kata-variant', '03-expand-as', 'strides'),
+        options(variant),
+      ),
+    ).toBe(path.join(variant, 'strides.ts'));
+  });
+
   test('the engine and the tools import their own modules freely', () => {
     const dir = path.join(repo, 'src', 'tensor');
     expect(resolveKataImport('./layout', options(dir))).toBe(path.join(dir, 'layout.ts'));
