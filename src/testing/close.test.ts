@@ -115,4 +115,30 @@ describe('toBeCloseTensor', () => {
       'shapes differ: got [2], expected [1,2]',
     );
   });
+
+  test('dtypes must match when both sides are tensors, unless checkDtype is false', () => {
+    const ints = engineTensor([1, 2], { dtype: 'int32' });
+    expect(() => expect(ints).toBeCloseTensor(tensor([1, 2]))).toThrow(
+      'dtypes differ: got int32, expected float32',
+    );
+    expect(ints).toBeCloseTensor(tensor([1, 2]), 0, { checkDtype: false });
+    expect(tensor([1, 2]).double()).not.toBeCloseTensor(tensor([1, 2]));
+  });
+});
+
+describe('assertClose compares dtypes', () => {
+  test('an int32 or float64 answer against a float32 tensor fails, naming both dtypes', () => {
+    expect(() => assertClose(engineTensor([1, 2], { dtype: 'int32' }), tensor([1, 2]), 0)).toThrow(
+      /^dtypes differ: got int32, expected float32\ngot: {6}tensor\(\[1, 2\], dtype=torch\.int32\)/,
+    );
+    expect(() => assertClose(tensor([1]).double(), tensor([1]), 0, 'the case 1x1')).toThrow(
+      /^the case 1x1: dtypes differ: got float64, expected float32/,
+    );
+  });
+
+  test('checkDtype: false compares values only; plain numbers never carry a dtype', () => {
+    assertClose(tensor([1]).double(), tensor([1]), 0, { checkDtype: false });
+    assertClose(engineTensor([3], { dtype: 'int32' }), [3], 0);
+    expect(testClose(tensor([1]).double(), tensor([1]))).toBe(true);
+  });
 });
