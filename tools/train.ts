@@ -9,11 +9,13 @@ import {
   defaultConfig,
   MODEL_KINDS,
   SCHEDULES,
+  refuseIgnored,
   validateConfig,
   type ModelKind,
   type TrainConfig,
 } from './train/config';
 import { KataNotReadyError } from './train/kata-model';
+import { countOf } from './cli/plural';
 import { epochProgress } from './train/progress';
 import { writeReport } from './train/report';
 import { runTraining } from './train/run';
@@ -74,6 +76,7 @@ function configFrom(opts: Record<string, unknown>): TrainConfig {
   const chosen = Object.fromEntries(
     Object.entries(opts).filter(([k, v]) => v !== undefined && k in base),
   );
+  refuseIgnored(base.model, Object.keys(chosen));
   return validateConfig({ ...base, ...chosen } as TrainConfig);
 }
 
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
   const config = configFrom(opts);
   if (opts.kata !== undefined && config.model === 'engine')
     throw new InvalidArgumentError('--kata goes with --model katas or --model solutions.');
-  const data = `${config.trainSize} training / ${config.valSize} validation digits, batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}\n`;
+  const data = `${config.trainSize} training / ${config.valSize} validation digits, batch ${config.batchSize}, ${countOf(config.epochs, 'epoch')}, seed ${config.seed}\n`;
   // The learner's model is announced once it is chosen: kata 08's when it is ready, else 06's.
   const announce = (what: string) => console.log(`${what}\n${data}`);
   if (config.model === 'engine')

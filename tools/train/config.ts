@@ -102,6 +102,22 @@ export function validateConfig(config: TrainConfig): TrainConfig {
   return config;
 }
 
+/** Settings only the engine model reads: the kata models train with plain SGD, as the lesson does. */
+export const ENGINE_ONLY: readonly (keyof TrainConfig)[] = ['momentum', 'weightDecay'];
+
+/**
+ * Refuses a setting the chosen model would silently ignore (`given`: the settings named on the
+ * command line), so `--momentum 0.9 --model katas` does not pretend to use momentum.
+ */
+export function refuseIgnored(model: ModelKind, given: readonly string[]): void {
+  if (model === 'engine') return;
+  const ignored = ENGINE_ONLY.filter((key) => given.includes(key));
+  if (ignored.length > 0)
+    throw new Error(
+      `${ignored.map((key) => `--${kebab(key)}`).join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} for --model engine only: the kata models train with plain SGD, as the lesson does`,
+    );
+}
+
 function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
