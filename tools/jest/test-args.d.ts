@@ -1,0 +1,6 @@
+/** Types for test-args.js (plain CommonJS so `npm test` starts without a TypeScript loader). */
+export function jestArgs(
+  args: readonly string[],
+  katas: readonly { id: string; number: string; aliases: string[] }[],
+  root: string,
+): string[];

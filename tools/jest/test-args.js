@@ -1,0 +1,39 @@
+// @ts-check
+'use strict';
+/**
+ * `npm test -- 02 expand-as --verbose`: the words before the first flag name katas (`02`, `2`,
+ * `02-broadcast-matmul`, a short name or an alias) and become path patterns anchored at each
+ * kata's folder; the rest are jest's own flags and pass through. Without the translation jest
+ * would read `02` as a second project for `--selectProjects` and run every kata.
+ */
+const path = require('node:path');
+const { findKata } = require('./catalogue-core');
+
+/** @param {string} text */
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The arguments for jest: the katas project, one anchored pattern per named kata, then the rest.
+ * A word that names no kata but looks like a path (`katas/02`) is passed on as a pattern; any
+ * other throws the catalogue's "unknown kata" error, which lists the katas.
+ * @param {readonly string[]} args
+ * @param {readonly { id: string, number: string, aliases: string[] }[]} katas
+ * @param {string} root
+ * @returns {string[]}
+ */
+function jestArgs(args, katas, root) {
+  const firstFlag = args.findIndex((arg) => arg.startsWith('-'));
+  const words = firstFlag === -1 ? args : args.slice(0, firstFlag);
+  const rest = firstFlag === -1 ? [] : args.slice(firstFlag);
+  const patterns = words.map((word) => {
+    if (/[/\\.]/.test(word)) return word;
+    const folder = path.join(root, 'katas', findKata(word, katas).id) + path.sep;
+    return '^' + escapeRegExp(folder).replace(/\\\\|\//g, '[\\\\/]');
+  });
+  const selected = patterns.length > 0 ? ['--testPathPatterns', ...patterns] : [];
+  return ['--selectProjects', 'katas', ...selected, ...rest];
+}
+
+module.exports = { jestArgs };
