@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toolProgram } from './cli/command';
 import { coloursFor } from './cli/colour';
-import { colourDiff, unifiedDiff } from './cli/diff-view';
+import { colourDiff, compareNote, unifiedDiff } from './cli/diff-view';
 import { CliError, UsageError, runMain } from './cli/errors';
 import { listKatas, resolveKata } from './cli/kata-id';
 import { loadKatasOrExit } from './cli/katas';
@@ -29,18 +29,26 @@ runMain(() => {
   for (const file of kata.files) {
     const yours = `${KATAS_DIR}/${kata.id}/${file}`;
     const reference = `${SOLUTIONS_DIR}/${kata.id}/${file}`;
+    const yoursText = readOrExplain(yours, 'your kata file');
+    const { started, note } = compareNote(yours, kata.exports[file] ?? [], yoursText, kata.number);
+    if (note) console.log(started ? colours.yellow(note) : note);
+    if (!started) continue;
     const pair = {
       oldName: yours,
-      oldText: readOrExplain(yours, 'your kata file'),
+      oldText: yoursText,
       newName: reference,
       newText: readOrExplain(reference, 'the reference answer'),
     };
     const patch = unifiedDiff(pair, context);
+    if (patch === '') {
+      console.log(colours.green(`${yours} is the same as ${reference}.`));
+      continue;
+    }
+    // the direction of `git diff solutions -- katas/<id>`: from your file to the answer
     console.log(
-      patch === ''
-        ? colours.green(`${yours} is the same as ${reference}.`)
-        : colourDiff(patch, colours),
+      colours.dim(`From your file (-) to the reference answer (+), as git diff shows it:`),
     );
+    console.log(colourDiff(patch, colours));
   }
 });
 

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { coloursFor } from './colour';
-import { colourDiff, unifiedDiff } from './diff-view';
+import { colourDiff, compareNote, unifiedDiff, unstartedIn } from './diff-view';
 
 const pair = {
   oldName: 'katas/01/matmul.ts',
@@ -37,4 +37,41 @@ test('colour only on a terminal, unless NO_COLOR or FORCE_COLOR say otherwise', 
   expect(sample({}, {})).toBe('x');
   expect(sample({ isTTY: true }, { NO_COLOR: '1' })).toBe('x');
   expect(sample({ isTTY: false }, { FORCE_COLOR: '1' })).not.toBe('x');
+});
+
+describe('compareNote', () => {
+  const stub = [
+    "export function mse() { throw new Error('not implemented yet: mse in katas/04-mse-grad/mse.ts'); }",
+    "export function mseGrad() { throw new Error('not implemented yet: mseGrad in katas/04-mse-grad/mse.ts'); }",
+  ].join('\n');
+  const file = 'katas/04-mse-grad/mse.ts';
+
+  test('an untouched stub: not started, and no answer shown', () => {
+    expect(compareNote(file, ['mse', 'mseGrad'], stub, '04')).toEqual({
+      started: false,
+      note: 'You have not started katas/04-mse-grad/mse.ts yet: mse and mseGrad still throw "not implemented yet". Try it first (npm run hint -- 04 helps); compare once you have an answer to check.',
+    });
+  });
+
+  test('half done: the diff is shown, with what is left to write', () => {
+    const half = stub.replace(
+      /throw new Error\('not implemented yet: mse in [^']*'\);/,
+      'return 1;',
+    );
+    expect(compareNote(file, ['mse', 'mseGrad'], half, '04')).toEqual({
+      started: true,
+      note: 'Still to write in katas/04-mse-grad/mse.ts: mseGrad.',
+    });
+    expect(compareNote(file, ['mse', 'mseGrad'], 'export const done = 1;', '04')).toEqual({
+      started: true,
+    });
+  });
+
+  test('a class counts as one export, whichever of its methods still throw', () => {
+    expect(
+      unstartedIn(
+        "throw new Error('not implemented yet: MyRelu.forward in x.ts'); throw new Error('not implemented yet: MyRelu.backward in x.ts');",
+      ),
+    ).toEqual(['MyRelu']);
+  });
 });

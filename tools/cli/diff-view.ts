@@ -44,3 +44,42 @@ export function colourDiff(patch: string, colours: Colours): string {
     })
     .join('\n');
 }
+
+/**
+ * The functions a kata file still leaves to the learner: every `not implemented yet: NAME in …`
+ * it throws, by name (`MyRelu.forward` counts for `MyRelu`), in file order.
+ */
+export function unstartedIn(text: string): string[] {
+  const names = [...text.matchAll(/not implemented yet: ([\w$]+)(?:\.[\w$]+)? in /g)].map(
+    (match) => match[1],
+  );
+  return [...new Set(names)];
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(names: readonly string[]): string {
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * What `npm run compare` says about one file before (or instead of) the diff: that the learner
+ * has not started it, so the whole answer is not spoiled; or which of its exports are still stubs.
+ */
+export function compareNote(
+  file: string,
+  exports: readonly string[],
+  yoursText: string,
+  kataNumber: string,
+): { started: boolean; note?: string } {
+  const pending = unstartedIn(yoursText).filter((name) => exports.includes(name));
+  if (exports.length > 0 && exports.every((name) => pending.includes(name))) {
+    return {
+      started: false,
+      note: `You have not started ${file} yet: ${listed(pending)} still throw "not implemented yet". Try it first (npm run hint -- ${kataNumber} helps); compare once you have an answer to check.`,
+    };
+  }
+  if (pending.length === 0) return { started: true };
+  return { started: true, note: `Still to write in ${file}: ${listed(pending)}.` };
+}
