@@ -49,7 +49,7 @@ function shortMessage(raw, lines = MESSAGE_LINES, width = WIDTH - 4) {
 }
 
 const LOCATION_PATTERNS = [
-  /((?:[A-Za-z]:)?[^\s:()'"]+\.[cm]?[jt]sx?)[:(](\d+)[:,](\d+)/g, // file.ts:12:5 or file.ts(12,5)
+  /((?:[A-Za-z]:)?[^\s:()'"]+\.[cm]?[jt]sx?)(?::(\d+):(\d+)|\((\d+),(\d+)\))/g, // file.ts:12:5 or file.ts(12,5)
   /((?:[A-Za-z]:)?[^\s:()'"]+\.[cm]?[jt]sx?): [^\n]*?\((\d+):(\d+)\)/g, // babel: file.ts: msg (12:5)
 ];
 
@@ -70,7 +70,7 @@ function findErrorLocation(message, root, cwd = process.cwd()) {
     for (const match of text.matchAll(pattern)) {
       const file = toPosix(path.relative(root, path.resolve(cwd, match[1])));
       found.push({
-        where: `${file}:${match[2]}:${match[3]}`,
+        where: `${file}:${match[2] ?? match[4]}:${match[3] ?? match[5]}`,
         file,
         index: match.index,
         rest: text.slice(match.index + match[0].length),
@@ -97,7 +97,8 @@ function describeExecError(message, root, cwd) {
   const placeLeads = location && (firstLineEnd === -1 || location.index < firstLineEnd);
   if (isTimeout(message))
     return { where: location?.where, what: [`hung while loading: ${LOOP_HINT}`] };
-  const what = placeLeads ? location.rest.replace(/^\s*-\s*/, '') : message;
+  // TypeScript: `file.ts(15,25): error TS1005: …`; babel: `file.ts: … (15:25)` then ` - …`
+  const what = placeLeads ? location.rest.replace(/^\s*[-:]\s*/, '') : message;
   return { where: location?.where, what: shortMessage(what, 3) };
 }
 
@@ -191,7 +192,8 @@ function nextSteps(kata, entry, options, c) {
     lines.push(c.red(`  ${file} could not run.`));
     if (where) lines.push(c.red(`  The error is at ${where}:`));
     for (const line of what) lines.push(`    ${line}`);
-    lines.push(c.dim('  (the other katas still ran: fix this file and run again)'));
+    if (options.otherKatasRan)
+      lines.push(c.dim('  (the other katas still ran: fix this file and run again)'));
   } else {
     const first = entry.failures[0];
     if (isTimeout(first.message)) {
@@ -260,19 +262,27 @@ function buildBoard(katas, testResults, options) {
       '',
       `${done.length} of ${ran.length} kata${ran.length === 1 ? '' : 's'} ${ran.length === 1 ? 'passes' : 'pass'}.`,
     );
-    lines.push(...nextSteps(unfinished, byKata.get(unfinished.id), options, c));
+    const otherKatasRan = ran.length > 1;
+    lines.push(
+      ...nextSteps(unfinished, byKata.get(unfinished.id), { ...options, otherKatasRan }, c),
+    );
   } else if (ran.length === all.length) {
     lines.push('', c.green(c.bold(`All ${all.length} katas pass.`)));
     lines.push('Next: the capstone trains a digit classifier on MNIST with the engine:');
     lines.push('  npm run train      (read docs/capstone.md)');
   } else {
     // The kata after the last one run: a learner working through them in order goes there next.
+    // After the last kata, the capstone: whether the katas not run pass, this run cannot know.
     const last = ran[ran.length - 1].id;
-    const next =
-      all.find((kata) => kata.id > last) ??
-      all.find((kata) => statusOf(byKata.get(kata.id)) !== 'done');
+    const next = all.find((kata) => kata.id > last);
     lines.push('', c.green(`${ran.map((kata) => kata.id).join(', ')}: all pass.`));
     if (next) lines.push(`Next kata: ${next.id}  (npm run kata -- ${next.number})`);
+    else {
+      lines.push('Next: the capstone trains your model on real digits:');
+      lines.push(
+        '  npm run train -- --model katas   (read docs/capstone.md; npm test shows every kata)',
+      );
+    }
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -154,6 +154,33 @@ describe('buildBoard', () => {
     expect(board).toContain("    error TS1005: ';' expected.\n");
   });
 
+  test("TypeScript's file(line,col) form: the place, then the error with no stray characters", () => {
+    const results: BoardFileResult[] = [
+      {
+        testFilePath: `${root}/katas/01-loop-matmul/x.test.ts`,
+        testExecError: {
+          message: "katas/01-loop-matmul/matmul.ts(14,25): error TS1005: ')' expected.",
+          stack: '',
+        },
+        testResults: [],
+      },
+    ];
+    const board = buildBoard(katas, results, { root, cwd: root });
+    expect(board).toContain("     katas/01-loop-matmul/matmul.ts:14:25  ')' expected.\n");
+    expect(board).toContain("    error TS1005: ')' expected.\n");
+    expect(board).not.toContain('):');
+    // one kata run alone: nothing else ran, so the board does not claim the others did
+    expect(board).toContain('(2 other katas not run');
+    expect(board).not.toContain('the other katas still ran');
+  });
+
+  test('the last kata run alone and passing points to the capstone, not to an earlier kata', () => {
+    const board = buildBoard(katas, [file('03-expand-as', [['p', 'passed']])], { root });
+    expect(board).toContain('03-expand-as: all pass.');
+    expect(board).not.toContain('Next kata:');
+    expect(board).toContain('Next: the capstone trains your model on real digits:');
+  });
+
   test('a hung loop reads as a timeout of that kata, the question on a line of its own', () => {
     const title = `dot agrees ${'on a long title '.repeat(6)}`;
     const results = [
