@@ -16,7 +16,7 @@ import { checkSizes, contiguousStrides, formatShape, numelOf } from './layout';
 import { counted, tally } from './ops-count';
 import { nextNormal, nextUniform, nextUniform53 } from './random';
 import { Storage } from './storage';
-import { emptyTensor, Tensor, tensorFromData } from './tensor';
+import { emptyTensor, scalarArgument, Tensor, tensorFromData } from './tensor';
 
 export interface TensorOptions {
   dtype?: DType;
@@ -170,7 +170,7 @@ export function full(
   return filled(
     'full',
     [typeof size === 'number' ? [size] : size, options],
-    +value,
+    +scalarArgument('full', value),
     typeof value === 'boolean' ? 'bool' : DEFAULT_FLOAT,
   );
 }

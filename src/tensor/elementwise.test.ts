@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { tensor, zeros } from './creation';
+import { full, tensor, zeros } from './creation';
 import type { DType } from './dtype';
 import { broadcastPairArb, tensorArb, tensorOf } from './test/arbitraries';
 import { naiveZip, read } from './test/reference';
@@ -272,6 +272,21 @@ describe('dtype promotion (PyTorch result_type)', () => {
         .toArray(),
     ).toEqual([0]);
     expect(tensor([2], { dtype: 'int32' }).pow(10).toArray()).toEqual([1024]);
+  });
+
+  test('set, fill_ and full take a number: a tensor or anything else is refused, naming .item()', () => {
+    const c = zeros(2);
+    const sum = tensor([1, 2]).sum() as unknown as number;
+    expect(() => c.set([0], sum)).toThrow(
+      'set(): the value must be a number, not Tensor: call .item() to read the number a 1-element tensor holds',
+    );
+    expect(() => c.fill_(undefined as unknown as number)).toThrow(
+      'fill_(): the value must be a number, not undefined',
+    );
+    expect(() => full([2], '3' as unknown as number)).toThrow(
+      'full(): the value must be a number, not string',
+    );
+    expect(c.toArray()).toEqual([0, 0]);
   });
 
   test("PyTorch's errors for bool and integer corner cases", () => {

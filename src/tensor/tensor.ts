@@ -103,7 +103,7 @@ export class Tensor {
 
   set(index: readonly number[], value: number | boolean): void {
     tally('set');
-    inplace.setElement(this, index, value);
+    inplace.setElement(this, index, scalarArgument('set', value));
   }
 
   item(): number {
@@ -292,7 +292,7 @@ export class Tensor {
     return this;
   }
   fill_(value: number): this {
-    counted('fill_', () => inplace.fill(this, value));
+    counted('fill_', () => inplace.fill(this, scalarArgument('fill_', value) as number));
     return this;
   }
   copy_(src: Operand): this {
@@ -376,6 +376,18 @@ function operand(op: string, value: Operand, argument = 'other'): Operand {
   throw new TypeError(
     `${op}(): argument '${argument}' (position 1) must be Tensor or number, not ${typeName(value)}`,
   );
+}
+
+/**
+ * A number where one element goes (`set`, `fill_`, `full`). JavaScript does not check types at
+ * run time, so without this a 0-dim tensor passed by mistake (`c.set([i, j], row.mul(col).sum())`)
+ * would be written as NaN without a word.
+ */
+export function scalarArgument(op: string, value: unknown): number | boolean {
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  const hint =
+    value instanceof Tensor ? ': call .item() to read the number a 1-element tensor holds' : '';
+  throw new TypeError(`${op}(): the value must be a number, not ${typeName(value)}${hint}`);
 }
 
 /** A tensor argument (matmul's), checked like `operand`. */
