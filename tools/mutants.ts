@@ -128,7 +128,17 @@ async function runVariants(prefix: string): Promise<{ report: JestReport | null;
   try {
     const outputFile = path.join(scratch, 'jest.json');
     const { text } = await runJest({
-      args: ['--selectProjects', 'katas', '--ci', '--json', '--outputFile', outputFile],
+      // Hundreds of small test files: on two cores jest would run them all in its own process
+      // (maxWorkers defaults to cores - 1); two workers use both.
+      args: [
+        '--selectProjects',
+        'katas',
+        '--ci',
+        `--maxWorkers=${Math.max(2, os.availableParallelism() - 1)}`,
+        '--json',
+        '--outputFile',
+        outputFile,
+      ],
       env: { KATA_SOURCE: `variants:${prefix}` },
       output: 'capture',
     });
