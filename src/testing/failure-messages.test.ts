@@ -207,20 +207,11 @@ describe('where a failure points', () => {
 });
 
 describe('a backward pass in the wrong order names the missing gradient', () => {
-  function thrownBy(run: () => void): Error {
-    try {
-      run();
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error('expected an error');
-  }
-
   test('reading a method of an unset .g names that .g', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kata-'));
     const file = path.join(dir, 'lin.ts');
     fs.writeFileSync(file, 'x\n  inp.g = out.g!.matmul(w.t());\n');
-    const error = thrownBy(() => {
+    const error = failureOf(() => {
       const out: { g?: Tensor } = {};
       out.g!.matmul(f32([1]));
     });
@@ -234,7 +225,7 @@ describe('a backward pass in the wrong order names the missing gradient', () => 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kata-'));
     const file = path.join(dir, 'lin.ts');
     fs.writeFileSync(file, '  inp.g = inp.gt(0).float().mul(out.g);\n');
-    const error = thrownBy(() => f32([1]).mul(undefined as unknown as Tensor));
+    const error = failureOf(() => f32([1]).mul(undefined as unknown as Tensor));
     expect(error.message).toBe(
       "mul(): argument 'other' (position 1) must be Tensor or number, not undefined",
     );
