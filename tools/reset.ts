@@ -8,7 +8,7 @@ import { CliError, runMain } from './cli/errors';
 import { listKatas, resolveKata } from './cli/kata-id';
 import { loadKatasOrExit } from './cli/katas';
 import { KATAS_DIR, REPO_ROOT } from './cli/repo';
-import { inGitRepository, isUntouchedStub, stubFromHistory } from './cli/stub-history';
+import { inGitRepository, stubFromHistory } from './cli/stub-history';
 
 const katas = loadKatasOrExit();
 const program = toolProgram('npm run reset --')
