@@ -7,6 +7,7 @@ import {
   DEFAULT_TIMEOUT_MINUTES,
   WORKFLOW_PATH,
   classroomWorkflow,
+  graderInWorkflow,
   seedInWorkflow,
 } from './cli/classroom-workflow';
 import { CliError, UsageError, runMain } from './cli/errors';
@@ -23,10 +24,21 @@ const program = toolProgram('npm run classroom --')
     'fast-check seed the grader uses (default: the seed already in the file, else the repository default)',
   )
   .option('--timeout <minutes>', 'minutes each kata may run', String(DEFAULT_TIMEOUT_MINUTES))
+  .option(
+    '--command-grader',
+    "all-or-nothing steps with Classroom's command grader, instead of a share of the points per test",
+  )
+  .option('--per-test', 'a share of the points per test (the default; undoes --command-grader)')
   .parse();
 
 runMain(() => {
-  const options = program.opts<{ check?: boolean; seed?: string; timeout: string }>();
+  const options = program.opts<{
+    check?: boolean;
+    seed?: string;
+    timeout: string;
+    commandGrader?: boolean;
+    perTest?: boolean;
+  }>();
   const file = path.join(REPO_ROOT, WORKFLOW_PATH);
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   const seed =
@@ -34,8 +46,14 @@ runMain(() => {
       ? integer(options.seed, '--seed')
       : ((current === null ? undefined : seedInWorkflow(current)) ?? DEFAULT_CLASSROOM_SEED);
   const katas = resolveKatas(program.args, loadKatas());
+  const grader = options.commandGrader
+    ? 'command'
+    : options.perTest
+      ? 'per-test'
+      : ((current === null ? undefined : graderInWorkflow(current)) ?? 'per-test');
   const wanted = classroomWorkflow(katas, {
     seed,
+    grader,
     timeoutMinutes: integer(options.timeout, '--timeout'),
   });
 

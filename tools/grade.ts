@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toolProgram } from './cli/command';
 import { coloursFor } from './cli/colour';
-import { UsageError, runMain } from './cli/errors';
+import { classroomPayload, githubOutputLine, testPlaces } from './cli/classroom-payload';
+import { CliError, UsageError, runMain } from './cli/errors';
 import { gradeReport } from './cli/grade-report';
 import { gradeTable } from './cli/grade-table';
 import { runKatasForReport } from './cli/jest-katas-run';
@@ -23,6 +24,10 @@ const program = toolProgram('npm run grade --')
   )
   .option('--out <file>', 'also write the JSON report to a file')
   .option(
+    '--classroom',
+    "GitHub Classroom: one kata's tests, each worth a share of its points, as the grading reporter's payload in $GITHUB_OUTPUT (stdout without it); exits 0 whenever the tests ran",
+  )
+  .option(
     '--seed <n>',
     'fast-check seed (the same as FC_SEED, which autograders strip from the environment)',
   )
@@ -34,6 +39,7 @@ const program = toolProgram('npm run grade --')
   .parse();
 
 interface Options {
+  classroom?: boolean;
   json?: boolean;
   out?: string;
   seed?: string;
@@ -44,6 +50,10 @@ runMain(async () => {
   const options = program.opts<Options>();
   const chosen = resolveKatas(program.args, katas);
   if (chosen.length === 0) throw new UsageError(listKatas(katas));
+  if (options.classroom && chosen.length !== 1)
+    throw new UsageError(
+      '--classroom grades one kata: name it, e.g. npm run grade -- --classroom 03',
+    );
   const seed = parseSeed(options.seed);
   const outFile = options.out === undefined ? undefined : reportFile(options.out);
 
@@ -59,15 +69,29 @@ runMain(async () => {
     report: run.report,
     jestOutput: run.output.slice(-4000),
     root: REPO_ROOT,
-    readSource: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null),
+    readSource,
     seed,
   });
+  if (options.classroom) {
+    if (run.report === null) throw new CliError(`jest did not run:\n${run.output.slice(-3000)}`);
+    const places = testPlaces(run.report, chosen[0].id, REPO_ROOT, readSource);
+    const payload = classroomPayload(report, places);
+    if (process.env.GITHUB_OUTPUT)
+      fs.appendFileSync(process.env.GITHUB_OUTPUT, githubOutputLine(payload));
+    else process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    // The reporter reads pass and fail from the payload: the step itself succeeds once tests ran.
+    return 0;
+  }
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (outFile) fs.writeFileSync(outFile, json);
   if (options.json) process.stdout.write(json);
   else console.log(`\n${gradeTable(report, coloursFor(process.stdout))}`);
   return report.katas.every((kata) => kata.status === 'pass') ? 0 : 1;
 });
+
+function readSource(file: string): string | null {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+}
 
 function parseSeed(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;

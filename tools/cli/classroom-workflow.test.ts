@@ -1,10 +1,11 @@
-import { classroomWorkflow, seedInWorkflow, stepId } from './classroom-workflow';
+import { classroomWorkflow, graderInWorkflow, seedInWorkflow, stepId } from './classroom-workflow';
 
 const katas = [
   { id: '01-loop-matmul', title: 'Matrix multiply with three loops', points: 10 },
   { id: '07-init', title: "Kaiming's fix: init", points: 15 },
 ];
-const yaml = classroomWorkflow(katas, { seed: 1234, timeoutMinutes: 5 });
+const yaml = classroomWorkflow(katas, { seed: 1234, timeoutMinutes: 5, grader: 'command' });
+const perTest = classroomWorkflow(katas, { seed: 1234, timeoutMinutes: 5 });
 const lines = yaml.split('\n');
 
 describe('classroomWorkflow', () => {
@@ -17,6 +18,18 @@ describe('classroomWorkflow', () => {
     expect(yaml).toContain('max-score: 10');
     expect(yaml).toContain('max-score: 15');
     expect(yaml).toContain('timeout: 5');
+  });
+
+  test('by default each step writes the reporter payload itself: a share of the points per test', () => {
+    expect(perTest).not.toContain('autograding-command-grader');
+    expect(perTest).toContain(
+      'run: npm run --silent grade -- --classroom 01-loop-matmul --seed 1234',
+    );
+    expect(perTest).toContain('timeout-minutes: 5');
+    expect(perTest).toContain('uses: education/autograding-grading-reporter@v1');
+    expect(graderInWorkflow(perTest)).toBe('per-test');
+    expect(graderInWorkflow(yaml)).toBe('command');
+    expect(seedInWorkflow(perTest)).toBe(1234);
   });
 
   test('the reporter reads every step by id', () => {
