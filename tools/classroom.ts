@@ -10,6 +10,7 @@ import {
   graderInWorkflow,
   seedInWorkflow,
 } from './cli/classroom-workflow';
+import { readSubset, SUBSET_PATH, writeSubset } from './cli/classroom-subset';
 import { CliError, UsageError, runMain } from './cli/errors';
 import { resolveKatas } from './cli/kata-id';
 import { loadKatas } from './cli/katas';
@@ -17,7 +18,11 @@ import { REPO_ROOT } from './cli/repo';
 
 const program = toolProgram('npm run classroom --')
   .description(`Generate ${WORKFLOW_PATH} (GitHub Classroom autograding: one step per kata).`)
-  .argument('[katas...]', 'only these katas (all when none is given): a workflow for a subset')
+  .argument(
+    '[katas...]',
+    `only these katas: a workflow for a subset, recorded in ${SUBSET_PATH} so later runs keep it`,
+  )
+  .option('--all', `every kata again (removes ${SUBSET_PATH})`)
   .option('--check', 'fail if the committed workflow is not what the catalogue generates')
   .option(
     '--seed <n>',
@@ -38,6 +43,7 @@ runMain(() => {
     timeout: string;
     commandGrader?: boolean;
     perTest?: boolean;
+    all?: boolean;
   }>();
   const file = path.join(REPO_ROOT, WORKFLOW_PATH);
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
@@ -45,7 +51,17 @@ runMain(() => {
     options.seed !== undefined
       ? integer(options.seed, '--seed')
       : ((current === null ? undefined : seedInWorkflow(current)) ?? DEFAULT_CLASSROOM_SEED);
-  const katas = resolveKatas(program.args, loadKatas());
+  if (options.all && program.args.length > 0)
+    throw new UsageError('--all grades every kata: name no katas with it.');
+  if (options.check && (options.all || program.args.length > 0))
+    throw new UsageError(`--check reads the katas from ${SUBSET_PATH} (or takes all): name none.`);
+  // Named katas choose a subset; --all drops it; otherwise the recorded subset, or every kata.
+  const subset = options.all
+    ? undefined
+    : program.args.length > 0
+      ? resolveKatas(program.args, loadKatas()).map((kata) => kata.id)
+      : readSubset(REPO_ROOT);
+  const katas = resolveKatas(subset ?? [], loadKatas());
   const grader = options.commandGrader
     ? 'command'
     : options.perTest
@@ -63,6 +79,7 @@ runMain(() => {
       `${WORKFLOW_PATH} is ${current === null ? 'missing' : 'out of date with katas/*/kata.json'}: run \`npm run classroom\` and commit it.`,
     );
   }
+  if (options.all || program.args.length > 0) writeSubset(REPO_ROOT, subset);
   if (current === wanted) return console.log(`${WORKFLOW_PATH} is already up to date.`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, wanted);
