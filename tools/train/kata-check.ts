@@ -8,9 +8,10 @@ import { KATA_ID, KataNotReadyError, lessonWeights, type KataModelClass } from '
 
 const NAMES = ['w1', 'b1', 'w2', 'b2'];
 /** float32 sums over 784 inputs: relative errors around 1e-6; a wrong formula is off by far more. */
-const TOLERANCE = 1e-3;
+export const TOLERANCE = 1e-3;
 
-function relativeError(actual: Tensor, expected: Tensor): number {
+/** The largest difference, relative to the largest expected magnitude. */
+export function relativeError(actual: Tensor, expected: Tensor): number {
   const scale = Math.max(expected.abs().max().item(), 1e-6);
   return actual.sub(expected).abs().max().item() / scale;
 }

@@ -25,23 +25,36 @@ export class KataNotReadyError extends Error {}
 
 export const KATA_ID = '06-module';
 
-/** Loads `Model` from katas/06-module/module.ts (or solutions/), explaining what is missing. */
-export function loadKataModel(source: KataSource, repoRoot: string): KataModelClass {
-  const file = path.join(repoRoot, source, KATA_ID, 'module.ts');
+/**
+ * The `Model` class a kata file exports (`<source>/<kataId>/<file>`), explaining what is missing
+ * when it cannot be loaded or exports none. Chosen at run time by `--model`.
+ */
+export function loadModelExport<M>(
+  source: KataSource,
+  repoRoot: string,
+  kataId: string,
+  file: string,
+): M {
+  const full = path.join(repoRoot, source, kataId, file);
   let exported: { Model?: unknown };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- chosen at run time by --model
-    exported = require(file);
+    exported = require(full);
   } catch (error) {
     throw new KataNotReadyError(
-      `cannot load ${path.relative(repoRoot, file)}: ${firstLine(error)}`,
+      `cannot load ${path.relative(repoRoot, full)}: ${firstLine(error)}`,
     );
   }
   if (typeof exported.Model !== 'function')
     throw new KataNotReadyError(
-      `${path.relative(repoRoot, file)} does not export a Model class yet`,
+      `${path.relative(repoRoot, full)} does not export a Model class yet`,
     );
-  return exported.Model as KataModelClass;
+  return exported.Model as M;
+}
+
+/** Loads `Model` from katas/06-module/module.ts (or solutions/), explaining what is missing. */
+export function loadKataModel(source: KataSource, repoRoot: string): KataModelClass {
+  return loadModelExport(source, repoRoot, KATA_ID, 'module.ts');
 }
 
 /** Which kata a `not implemented yet: fn in katas/NN-name/file.ts` error points at (`fallback` if unsure). */

@@ -3,11 +3,11 @@
  * trained the way the lesson ends: `loss.backward()` fills every parameter's `.grad`, a plain SGD
  * step `p -= lr · p.grad` runs with autograd off, and the gradients are cleared for the next batch.
  */
-import path from 'node:path';
 import { noGrad, type Tensor } from '../../src';
 import { learningRate, type TrainConfig } from './config';
 import type { Digits, DigitBatch } from './digits';
-import { KataNotReadyError, roundedAccuracy, type KataSource } from './kata-model';
+import { relativeError, TOLERANCE } from './kata-check';
+import { KataNotReadyError, loadModelExport, roundedAccuracy, type KataSource } from './kata-model';
 import type { TrainableModel } from './loop';
 import type { WeightTiles } from './weight-grid-png';
 
@@ -25,25 +25,8 @@ const advice = `its tests do not pass yet: npm run kata -- ${PYTORCH_KATA_ID.sli
 
 /** Loads `Model` from katas/08-to-pytorch/to-pytorch.ts (or solutions/). */
 export function loadPytorchKataModel(source: KataSource, repoRoot: string): PytorchKataModelClass {
-  const file = path.join(repoRoot, source, PYTORCH_KATA_ID, 'to-pytorch.ts');
-  let exported: { Model?: unknown };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- chosen at run time by --model
-    exported = require(file);
-  } catch (error) {
-    throw new KataNotReadyError(
-      `cannot load ${path.relative(repoRoot, file)}: ${String((error as Error).message).split('\n')[0]}`,
-    );
-  }
-  if (typeof exported.Model !== 'function')
-    throw new KataNotReadyError(
-      `${path.relative(repoRoot, file)} does not export a Model class yet`,
-    );
-  return exported.Model as PytorchKataModelClass;
+  return loadModelExport(source, repoRoot, PYTORCH_KATA_ID, 'to-pytorch.ts');
 }
-
-/** float32 sums over 784 inputs: relative errors near 1e-6; a wrong formula is off by far more. */
-const TOLERANCE = 1e-3;
 
 /**
  * Checks the learner's Model on a few digits against the engine's own autograd over the same
@@ -78,8 +61,7 @@ export function checkPytorchKataModel(
       throw new KataNotReadyError(
         `Your kata ${PYTORCH_KATA_ID} Model's parameter ${i} has no .grad after loss.backward(); ${advice}`,
       );
-    const scale = Math.max(expected[i].abs().max().item(), 1e-6);
-    const error = p.grad.sub(expected[i]).abs().max().item() / scale;
+    const error = relativeError(p.grad, expected[i]);
     if (!(error <= TOLERANCE))
       throw new KataNotReadyError(
         `Your kata ${PYTORCH_KATA_ID} Model's parameter ${i} .grad disagrees with autograd (relative error ${error.toPrecision(2)}); ${advice}`,
