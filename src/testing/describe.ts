@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { Tensor } from '../tensor';
+// layout.ts is plain shape arithmetic: the engine's own rule, without counting it as an op
+import { contiguousStrides } from '../tensor/layout';
 import { flatValues, formatShape } from './read';
 
 /** How many elements a counterexample shows before eliding the rest. */
@@ -17,20 +19,9 @@ function formatNumber(v: number): string {
   return String(Number(v.toPrecision(SIGNIFICANT_DIGITS)));
 }
 
-/** The strides of a fresh row-major tensor (a size-0 dim counts as 1, as in PyTorch). */
-function rowMajorStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let step = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    strides[d] = step;
-    step *= Math.max(shape[d], 1);
-  }
-  return strides;
-}
-
 /** Every stride as a fresh tensor would have it, size-1 dimensions included. */
 function hasFreshStrides(shape: readonly number[], stride: readonly number[]): boolean {
-  const fresh = rowMajorStrides(shape);
+  const fresh = contiguousStrides(shape);
   return stride.every((s, d) => s === fresh[d]);
 }
 
@@ -66,22 +57,13 @@ export function readable<T extends Tensor>(t: T): T {
   return t;
 }
 
-/** Every tensor inside arrays and plain objects. */
-function tensorsWithin(value: unknown): Tensor[] {
-  if (Array.isArray(value)) return value.flatMap(tensorsWithin);
-  if (typeof value !== 'object' || value === null) return [];
-  if (typeof (value as Tensor).stride === 'function' && 'shape' in value) return [value as Tensor];
-  if (Object.getPrototypeOf(value) !== Object.prototype) return [];
-  return Object.values(value).flatMap(tensorsWithin);
-}
-
 /**
- * The line that says numbers were rounded, when any shown number of a tensor in `values` was;
- * undefined when nothing was rounded or full precision is on.
+ * The line that says numbers were rounded, when any shown number of these tensors was; undefined
+ * when nothing was rounded or full precision is on.
  */
-export function precisionNote(values: unknown): string | undefined {
+export function precisionNote(tensors: readonly Tensor[]): string | undefined {
   if (fullPrecision()) return undefined;
-  const rounded = tensorsWithin(values).some((t) =>
+  const rounded = tensors.some((t) =>
     flatValues(t)
       .slice(0, SHOWN_ELEMENTS)
       .some((v) => formatNumber(v) !== String(v)),

@@ -55,7 +55,7 @@ function copyTensor(t: Tensor, storages: Map<Storage, Storage>): Tensor {
 }
 
 /** Where each tensor sits in a value: `[path, tensor]` pairs, paths like `[0]` or `.inp`. */
-function tensorsIn(value: unknown, path = ''): [string, Tensor][] {
+export function tensorsIn(value: unknown, path = ''): [string, Tensor][] {
   if (value instanceof Tensor) return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((item, i) => tensorsIn(item, `${path}[${i}]`));
   if (isPlainObject(value))

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { CHECK_FAILURE } from './close';
 import { precisionNote } from './describe';
-import { changedInputs, freshCopies } from './fresh';
+import { changedInputs, freshCopies, tensorsIn } from './fresh';
 import { learnerLocation, stackAt } from './location';
 import { isLoopTimeout, startLoopGuard } from './loop-guard';
 import { explainMissingGradient } from './missing-gradient';
 import { namedParts, parameterPatterns, type ParameterPattern } from './params';
-import { learnerFrame, withoutEngineFrames } from './stack';
+import { learnerFrame, repoRoot, withoutEngineFrames } from './stack';
 
 /**
  * The katas' test helpers. They register ordinary jest tests (plain titles, no seed suffix, so
@@ -137,16 +137,13 @@ function changedNames(patterns: readonly ParameterPattern[], paths: string[][]):
 }
 
 /**
- * Where jest should point for a failure: the learner's line that threw, or else the declaration
- * of the function the test is about (never the test file's own line).
+ * A stack that makes jest point at the declaration of the learner's function the test is about,
+ * not at the test file's own line; undefined outside a kata's tests.
  */
-function locate(message: string, name: string, thrownAt: string | undefined): string {
+function learnerStack(message: string, name: string): string | undefined {
   const location = learnerLocation(name, currentTestPath());
-  if (thrownAt) return `${message}\n    at ${path.resolve(repoRoot, thrownAt)}`;
-  return location ? stackAt(message, location) : message;
+  return location ? stackAt(message, location) : undefined;
 }
-
-const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** The first line of a failure caused by an error the learner's code threw at `thrownAt`. */
 function causeText(cause: unknown, thrownAt: string | undefined): string {
@@ -250,7 +247,7 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
     ? changedNames(patterns, changedInputs(failing!.args, failing!.copies))
     : [];
   const described = describeArgs(patterns, counterexample);
-  const note = precisionNote(counterexample);
+  const note = precisionNote(tensorsIn(counterexample).map(([, t]) => t));
   const lines = [
     causeText(cause, thrownAt),
     ...(thrownAt ? [`(thrown at ${thrownAt})`] : []),
@@ -265,7 +262,10 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
   ];
   const message = lines.join('\n');
   const error = plainError(message);
-  error.stack = locate(message, name, thrownAt);
+  // The learner's line that threw, or else the declaration of the function the test is about.
+  error.stack = thrownAt
+    ? `${message}\n    at ${path.resolve(repoRoot, thrownAt)}`
+    : (learnerStack(message, name) ?? message);
   throw error;
 }
 
@@ -297,8 +297,7 @@ export async function runKataTest(name: string, fn: () => void | Promise<void>):
     }
     if (thrownAt) throw withoutEngineFrames(error);
     // A check failed (or a test helper gave up): point at the learner's function, not the test.
-    const location = learnerLocation(name, currentTestPath());
-    if (location) error.stack = stackAt(error.message, location);
+    error.stack = learnerStack(error.message, name) ?? error.stack;
     throw error;
   }
 }

@@ -7,8 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+import { repoRoot } from './stack';
 
 const READ_OF_UNDEFINED = /^Cannot read properties of undefined \(reading '([^']+)'\)/;
 const UNDEFINED_OPERAND =
@@ -18,7 +17,7 @@ const UNDEFINED_OPERAND =
 function sourceLine(frame: string): string | undefined {
   const match = /^(.*):(\d+):\d+$/.exec(frame);
   if (!match) return undefined;
-  const file = path.isAbsolute(match[1]) ? match[1] : path.join(REPO_ROOT, match[1]);
+  const file = path.isAbsolute(match[1]) ? match[1] : path.join(repoRoot, match[1]);
   try {
     return fs.readFileSync(file, 'utf8').split('\n')[Number(match[2]) - 1];
   } catch {

@@ -5,7 +5,8 @@ import path from 'node:path';
  * noise when the mistake is in the kata file that called the engine.
  */
 
-const repoRoot = path.resolve(__dirname, '..', '..');
+/** The repository root (this file lives in src/testing/). */
+export const repoRoot = path.resolve(__dirname, '..', '..');
 const engineDir = path.join(repoRoot, 'src') + path.sep;
 
 const FRAME = /^\s+at .*?\(?((?:[A-Za-z]:)?[^():\s]+):(\d+):(\d+)\)?$/;
