@@ -8,14 +8,8 @@ import path from 'node:path';
 import { toolProgram } from './cli/command';
 import { coloursFor } from './cli/colour';
 import { CliError, runMain } from './cli/errors';
-import {
-  type JestReport,
-  type JestSuite,
-  readJestReport,
-  stripAnsi,
-  suitesIn,
-} from './cli/jest-json';
-import { runJest } from './cli/jest-process';
+import { type JestSuite, stripAnsi, suitesIn } from './cli/jest-json';
+import { runKatasProjectForReport } from './cli/jest-katas-run';
 import { resolveKatas } from './cli/kata-id';
 import { countTests } from './cli/kata-run-checks';
 import { type Kata, loadKatas } from './cli/katas';
@@ -123,29 +117,11 @@ runMain(async () => {
 });
 
 /** One jest run over every variant folder (`KATA_SOURCE=variants:<prefix>`, see jest.config.ts). */
-async function runVariants(prefix: string): Promise<{ report: JestReport | null; output: string }> {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kata-mutants-'));
-  try {
-    const outputFile = path.join(scratch, 'jest.json');
-    const { text } = await runJest({
-      // Hundreds of small test files: on two cores jest would run them all in its own process
-      // (maxWorkers defaults to cores - 1); two workers use both.
-      args: [
-        '--selectProjects',
-        'katas',
-        '--ci',
-        `--maxWorkers=${Math.max(2, os.availableParallelism() - 1)}`,
-        '--json',
-        '--outputFile',
-        outputFile,
-      ],
-      env: { KATA_SOURCE: `variants:${prefix}` },
-      output: 'capture',
-    });
-    return { report: readJestReport(outputFile), output: text };
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
+function runVariants(prefix: string) {
+  // Hundreds of small test files: on two cores jest would run them all in its own process
+  // (maxWorkers defaults to cores - 1); two workers use both.
+  const workers = `--maxWorkers=${Math.max(2, os.availableParallelism() - 1)}`;
+  return runKatasProjectForReport([workers], { KATA_SOURCE: `variants:${prefix}` });
 }
 
 /**

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { GradeReport, Status } from './grade-report';
 import type { JestReport } from './jest-json';
+import { titleLineIndex } from './test-code';
 
 export interface ClassroomTest {
   name: string;
@@ -62,8 +63,7 @@ export function testPlaces(
     const lines = (readSource(suite.name) ?? '').split('\n');
     const filename = path.relative(root, suite.name).split(path.sep).join('/');
     for (const test of suite.assertionResults) {
-      const quoted = ["'", '"', '`'].map((quote) => quote + test.title + quote);
-      const index = lines.findIndex((line) => quoted.some((needle) => line.includes(needle)));
+      const index = titleLineIndex(lines, test.title);
       places.set([kataId, ...test.ancestorTitles, test.title].join(' > '), {
         filename,
         line_no: index + 1 || 1,

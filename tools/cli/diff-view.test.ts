@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { coloursFor } from './colour';
-import { colourDiff, compareNote, unifiedDiff, unstartedIn } from './diff-view';
+import { colourDiff, compareNote, unifiedDiff } from './diff-view';
+import { unstartedIn } from './stub-text';
 
 const pair = {
   oldName: 'katas/01/matmul.ts',

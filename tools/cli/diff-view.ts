@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type pc from 'picocolors';
+import { isUntouchedStub, unstartedIn } from './stub-text';
 
 type Colours = ReturnType<typeof pc.createColors>;
 
@@ -45,17 +46,6 @@ export function colourDiff(patch: string, colours: Colours): string {
     .join('\n');
 }
 
-/**
- * The functions a kata file still leaves to the learner: every `not implemented yet: NAME in …`
- * it throws, by name (`MyRelu.forward` counts for `MyRelu`), in file order.
- */
-export function unstartedIn(text: string): string[] {
-  const names = [...text.matchAll(/not implemented yet: ([\w$]+)(?:\.[\w$]+)? in /g)].map(
-    (match) => match[1],
-  );
-  return [...new Set(names)];
-}
-
 /** "a", "a and b", "a, b and c". */
 function listed(names: readonly string[]): string {
   return names.length <= 1
@@ -74,7 +64,7 @@ export function compareNote(
   kataNumber: string,
 ): { started: boolean; note?: string } {
   const pending = unstartedIn(yoursText).filter((name) => exports.includes(name));
-  if (exports.length > 0 && exports.every((name) => pending.includes(name))) {
+  if (isUntouchedStub(yoursText, exports)) {
     return {
       started: false,
       note: `You have not started ${file} yet: ${listed(pending)} still throw "not implemented yet". Try it first (npm run hint -- ${kataNumber} helps); compare once you have an answer to check.`,

@@ -24,21 +24,25 @@ export async function runKatasForReport(
   extraEnv: Record<string, string> = {},
   output: 'capture' | 'stderr' = 'capture',
 ): Promise<KatasRun> {
+  return runKatasProjectForReport(
+    ['--testPathPatterns', ...ids.map((id) => kataTestPattern(id))],
+    { KATA_SOURCE: source, ...extraEnv },
+    output,
+  );
+}
+
+/** The katas project with `args` and `env`, its JSON report read from a scratch file. */
+export async function runKatasProjectForReport(
+  args: readonly string[],
+  env: Record<string, string>,
+  output: 'capture' | 'stderr' = 'capture',
+): Promise<KatasRun> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kata-run-'));
   try {
     const outputFile = path.join(scratch, 'jest.json');
     const { exitCode, text } = await runJest({
-      args: [
-        '--selectProjects',
-        'katas',
-        '--ci',
-        '--json',
-        '--outputFile',
-        outputFile,
-        '--testPathPatterns',
-        ...ids.map((id) => kataTestPattern(id)),
-      ],
-      env: { KATA_SOURCE: source, ...extraEnv },
+      args: ['--selectProjects', 'katas', '--ci', '--json', '--outputFile', outputFile, ...args],
+      env,
       output,
     });
     return { report: readJestReport(outputFile), exitCode, output: text };

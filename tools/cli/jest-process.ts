@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { kataFolderPattern } from '../jest/test-args';
 import { KATAS_DIR, REPO_ROOT } from './repo';
 
 export interface JestOptions {
@@ -64,16 +64,7 @@ export function kataTestFileArgs(kata: { id: string; tests: readonly string[] })
   return ['--runTestsByPath', ...kata.tests.map((test) => `${KATAS_DIR}/${kata.id}/${test}`)];
 }
 
-/**
- * A test path pattern that matches exactly one kata's folder: jest matches patterns against
- * absolute paths, so anchoring at the root keeps `katas/03-expand-as` from also matching a
- * `katas/03-expand-as-2`, or a solutions/ copy of the same name.
- */
+/** A test path pattern that matches exactly one kata's folder (see test-args.js). */
 export function kataTestPattern(id: string, root: string = REPO_ROOT): string {
-  const folder = path.join(root, KATAS_DIR, id) + path.sep;
-  return '^' + escapeRegExp(folder).replace(/\\\\|\//g, '[\\\\/]');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return kataFolderPattern(id, root);
 }

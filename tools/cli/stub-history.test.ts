@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isUntouchedStub, stubFromHistory } from './stub-history';
+import { stubFromHistory } from './stub-history';
+import { isUntouchedStub } from './stub-text';
 
 const STUB =
   "export function f() { throw new Error('not implemented yet: f in katas/01-x/f.ts'); }\n";

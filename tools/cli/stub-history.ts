@@ -5,13 +5,7 @@
  * stub the maintainers improved later is still found.
  */
 import { gitOrNull } from './git';
-import { unstartedIn } from './diff-view';
-
-/** True when every export of the file still throws `not implemented yet`. */
-export function isUntouchedStub(text: string, exports: readonly string[]): boolean {
-  const pending = unstartedIn(text);
-  return exports.length > 0 && exports.every((name) => pending.includes(name));
-}
+import { isUntouchedStub } from './stub-text';
 
 /** The newest stub of `file` (repository-relative) in history, or null when there is none. */
 export function stubFromHistory(

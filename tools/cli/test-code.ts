@@ -1,3 +1,9 @@
+/** The index of the first line that quotes `title` as a string literal, or -1. */
+export function titleLineIndex(lines: readonly string[], title: string): number {
+  const quoted = ["'", '"', '`'].map((quote) => quote + title + quote);
+  return lines.findIndex((line) => quoted.some((needle) => line.includes(needle)));
+}
+
 /**
  * The source of one test, for the `test_code` field of Exercism's results format: the statement
  * that registers the test, found by its title in the test file and followed until its brackets
@@ -5,8 +11,7 @@
  */
 export function extractTestCode(source: string, title: string, maxLines = 40): string | null {
   const lines = source.split('\n');
-  const quoted = ["'", '"', '`'].map((quote) => quote + title + quote);
-  const titleLine = lines.findIndex((line) => quoted.some((needle) => line.includes(needle)));
+  const titleLine = titleLineIndex(lines, title);
   if (titleLine < 0) return null;
   // A title on its own line belongs to the call opened on the line above: start there.
   const opensCall =

@@ -15,6 +15,18 @@ function escapeRegExp(text) {
 }
 
 /**
+ * A test path pattern that matches exactly one kata's folder: jest matches patterns against
+ * absolute paths, so anchoring at the root keeps `katas/03-expand-as` from also matching a
+ * `katas/03-expand-as-2`, or a solutions/ copy of the same name.
+ * @param {string} id
+ * @param {string} root
+ */
+function kataFolderPattern(id, root) {
+  const folder = path.join(root, 'katas', id) + path.sep;
+  return '^' + escapeRegExp(folder).replace(/\\\\|\//g, '[\\\\/]');
+}
+
+/**
  * The arguments for jest: the katas project, one anchored pattern per named kata, then the rest.
  * A word that names no kata but looks like a path (`katas/02`) is passed on as a pattern; any
  * other throws the catalogue's "unknown kata" error, which lists the katas.
@@ -29,11 +41,10 @@ function jestArgs(args, katas, root) {
   const rest = firstFlag === -1 ? [] : args.slice(firstFlag);
   const patterns = words.map((word) => {
     if (/[/\\.]/.test(word)) return word;
-    const folder = path.join(root, 'katas', findKata(word, katas).id) + path.sep;
-    return '^' + escapeRegExp(folder).replace(/\\\\|\//g, '[\\\\/]');
+    return kataFolderPattern(findKata(word, katas).id, root);
   });
   const selected = patterns.length > 0 ? ['--testPathPatterns', ...patterns] : [];
   return ['--selectProjects', 'katas', ...selected, ...rest];
 }
 
-module.exports = { jestArgs };
+module.exports = { jestArgs, kataFolderPattern };
