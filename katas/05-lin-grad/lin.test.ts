@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { forwardAndBackward, lin, linGrad, relu, reluGrad } from '@kata/05-lin-grad/lin';
 import { countOps, full, noGrad, Tensor, tensor } from '../../src';
 import {
+  lessonGradientScale,
+  lessonNetworkArb,
+  LESSON_GRADIENT_RELATIVE,
   markAsCheckFailure,
   byHand,
   boundedFloatArb,
@@ -337,22 +340,11 @@ describe('linGrad', () => {
  * The lesson's network on a batch of n examples: inp [n, i], w1 [i, h], b1 [h], w2 [h, 1],
  * b2 [1], targ [n]. Batch size 1 included; weights often arrive transposed or strided.
  */
-const networkCaseArb = fc
-  .tuple(
-    fc.tuple(sizeArb, sizeArb, sizeArb),
-    fc.tuple(valuesArb, valuesArb, valuesArb, valuesArb, valuesArb, valuesArb),
-    fc.tuple(layoutArb, layoutArb, layoutArb),
-  )
-  .map(([[n, i, h], [vx, vw1, vb1, vw2, vb2, vt], [lx, lw1, lw2]]) => ({
-    inp: build(vx, [n, i], lx),
-    targ: build(vt, [n], lx),
-    params: {
-      w1: build(vw1, [i, h], lw1),
-      b1: build(vb1, [h], lw1),
-      w2: build(vw2, [h, 1], lw2),
-      b2: build(vb2, [1], lw2),
-    },
-  }));
+const networkCaseArb = lessonNetworkArb().map(({ inp, targ, ...params }) => ({
+  inp,
+  targ,
+  params,
+}));
 
 type Network = {
   inp: Tensor;
@@ -372,44 +364,16 @@ function autogradReference({ inp, targ, params }: Network) {
   };
 }
 
-/**
- * How close a float32 gradient must be to autograd's, and why.
- * The forward pass is exact (small integers), so both sides take the same relu mask. Rounding
- * enters at the loss gradient: 2·diff/n by hand, (1/n)·2·diff in autograd, each within 3u of the
- * exact value, where u = 2^-24 is float32's unit roundoff. Every later step is a matrix product or
- * a batch sum whose entries add at most K = 5 products; such a sum is off by at most K·u times the
- * sum of the absolute values of its terms (the classic γ_K bound). A gradient is at most three
- * steps from the loss (out.g → l2.g → l1.g → inp.g), so each answer lies within (3 + 3K)·u of the
- * exact value, relative to the same gradient computed from absolute values (`absoluteScale`), and
- * the two answers lie within twice that of each other. The tolerance is 2·(3 + 3K)·u ≈ 4.3e-6
- * times the largest entry of that scale; each wrong formula the kata guards against moves a
- * gradient by a sizeable fraction of the scale itself.
- */
+/** float32's unit roundoff. */
 const U = 2 ** -24;
-const K = MAX_SIZE;
-const RELATIVE = 2 * (3 + 3 * K) * U;
 
+/** The gradients' rounding scale (see LESSON_GRADIENT_RELATIVE for the derivation). */
 function absoluteScale({ inp, targ, params }: Network) {
-  const l1 = inp.matmul(params.w1).add(params.b1);
-  const mask = l1.gt(0).float();
-  const diff = l1.relu().matmul(params.w2).add(params.b2).squeeze(-1).sub(targ);
-  const outG = diff
-    .abs()
-    .unsqueeze(-1)
-    .mul(2 / targ.shape[0]);
-  const l2G = outG.matmul(params.w2.abs().t());
-  const l1G = l2G.mul(mask);
-  return {
-    inp: l1G.matmul(params.w1.abs().t()),
-    w1: inp.abs().t().matmul(l1G),
-    b1: l1G.sum(0),
-    w2: l1.relu().t().matmul(outG),
-    b2: outG.sum(0),
-  };
+  return lessonGradientScale({ inp, targ, ...params });
 }
 
 function tolerance(scale: Tensor): number {
-  return RELATIVE * scale.max().item() + 1e-30;
+  return LESSON_GRADIENT_RELATIVE * scale.max().item() + 1e-30;
 }
 
 /** Fails unless the loss is autograd's 0-dim float32 loss and every .g is autograd's gradient. */

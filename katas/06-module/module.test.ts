@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { Lin, Model, Module, Mse, Relu } from '@kata/06-module/module';
 import { countOps, full, noGrad, tensor, Tensor } from '../../src';
 import {
+  lessonGradientScale,
+  lessonNetworkArb,
+  LESSON_GRADIENT_RELATIVE,
+  LESSON_MAX_SIZE,
+  type LessonNetwork,
   byHand,
   boundedFloatArb,
   kataProperty,
@@ -198,7 +203,7 @@ describe('Relu, Lin and Mse', () => {
  * Random networks: the same networks, values and tolerance as kata 05's tests.
  * Small integers in -3..3 keep the forward pass exact and put relu's input at exactly 0 often.
  */
-const MAX_SIZE = 5;
+const MAX_SIZE = LESSON_MAX_SIZE;
 const MAX_VALUES = MAX_SIZE * MAX_SIZE;
 const valuesArb = fc.array(fc.integer({ min: -3, max: 3 }), {
   minLength: MAX_VALUES,
@@ -211,13 +216,8 @@ function build(values: number[], shape: number[], layout: LayoutSpec): Tensor {
   return readable(withLayout(values, shape, layout, 'float32'));
 }
 
-/**
- * Tolerance, as derived in kata 05's tests: both answers lie within (3 + 3K)·u of the exact
- * gradient (u = 2^-24, K = 5 terms per sum, at most three sums after the loss gradient's own
- * rounding) relative to the gradient recomputed from absolute values; allow twice that.
- */
+/** float32's unit roundoff. */
 const U = 2 ** -24;
-const RELATIVE = 2 * (3 + 3 * MAX_SIZE) * U;
 
 /** A Lin call on float32 values in [-2, 2]: inp [n, i], w [i, h], b [h] and out.g [n, h]. */
 function linFloatCaseArb() {
@@ -464,30 +464,10 @@ describe('each module on its own', () => {
   );
 });
 
-interface Network {
-  inp: Tensor;
-  targ: Tensor;
-  w1: Tensor;
-  b1: Tensor;
-  w2: Tensor;
-  b2: Tensor;
-}
+type Network = LessonNetwork;
 
 /** inp [n, i], targ [n], w1 [i, h], b1 [h], w2 [h, 1], b2 [1]; batch size 1 included. */
-const networkCaseArb = fc
-  .tuple(
-    fc.tuple(sizeArb, sizeArb, sizeArb),
-    fc.tuple(valuesArb, valuesArb, valuesArb, valuesArb, valuesArb, valuesArb),
-    fc.tuple(layoutArb, layoutArb, layoutArb),
-  )
-  .map(([[n, i, h], [vx, vw1, vb1, vw2, vb2, vt], [lx, lw1, lw2]]): Network => ({
-    inp: build(vx, [n, i], lx),
-    targ: build(vt, [n], lx),
-    w1: build(vw1, [i, h], lw1),
-    b1: build(vb1, [h], lw1),
-    w2: build(vw2, [h, 1], lw2),
-    b2: build(vb2, [1], lw2),
-  }));
+const networkCaseArb = lessonNetworkArb();
 
 const LAYOUT_CONTIGUOUS: LayoutSpec = {
   kind: 'contiguous',
@@ -538,28 +518,6 @@ function autogradReference(net: Network) {
     out: outLeaf.grad!,
   };
   return { loss: loss.detach(), grads };
-}
-
-function absoluteScale(net: Network): Record<GradName, Tensor> {
-  const l1 = net.inp.matmul(net.w1).add(net.b1);
-  const l2 = l1.relu();
-  const diff = l2.matmul(net.w2).add(net.b2).squeeze(-1).sub(net.targ);
-  const outG = diff
-    .abs()
-    .unsqueeze(-1)
-    .mul(2 / net.targ.shape[0]);
-  const l2G = outG.matmul(net.w2.abs().t());
-  const l1G = l2G.mul(l1.gt(0).float());
-  return {
-    inp: l1G.matmul(net.w1.abs().t()),
-    w1: net.inp.abs().t().matmul(l1G),
-    b1: l1G.sum(0),
-    w2: l2.t().matmul(outG),
-    b2: outG.sum(0),
-    l1: l1G,
-    l2: l2G,
-    out: outG,
-  };
 }
 
 /**
@@ -616,7 +574,7 @@ function checkModelGradients(model: Model, net: Network, loss: Tensor): void {
   expect(loss).toBeInstanceOf(Tensor);
   for (const t of [net.inp, net.w1, net.b1, net.w2, net.b2]) expect(t.grad).toBeNull();
   const reference = autogradReference(net);
-  const scale = absoluteScale(net);
+  const scale = lessonGradientScale(net);
   // a 0-dim float32 tensor, like the reference's
   expect(loss).toBeCloseTensor(reference.loss, 4 * U * reference.loss.item());
   const [first, relu, second] = model.layers;
@@ -634,7 +592,7 @@ function checkModelGradients(model: Model, net: Network, loss: Tensor): void {
     try {
       expect(actual[name]).toBeCloseTensor(
         reference.grads[name],
-        RELATIVE * scale[name].max().item(),
+        LESSON_GRADIENT_RELATIVE * scale[name].max().item(),
       );
     } catch (error) {
       throw new Error(`${name}.g differs from autograd's gradient\n${(error as Error).message}`);

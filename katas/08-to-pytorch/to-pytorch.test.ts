@@ -18,6 +18,10 @@ import {
   type Tensor,
 } from '../../src';
 import {
+  lessonGradientScale,
+  lessonNetworkArb,
+  LESSON_GRADIENT_RELATIVE,
+  type LessonNetwork,
   kataProperty,
   kataTest,
   LAYOUT_KINDS,
@@ -304,30 +308,10 @@ describe('LinearLayer', () => {
 
 // ---- Model ---------------------------------------------------------------------------------
 
-interface Network {
-  inp: Tensor;
-  targ: Tensor;
-  /** kata 05's layout: w1 [nIn, nh], b1 [nh], w2 [nh, 1], b2 [1] */
-  w1: Tensor;
-  b1: Tensor;
-  w2: Tensor;
-  b2: Tensor;
-}
+/** kata 05's layout: w1 [nIn, nh], b1 [nh], w2 [nh, 1], b2 [1] */
+type Network = LessonNetwork;
 
-const networkArb = fc
-  .tuple(
-    fc.tuple(sizeArb, sizeArb, sizeArb),
-    fc.tuple(valuesArb, valuesArb, valuesArb, valuesArb, valuesArb, valuesArb),
-    fc.tuple(layoutArb, layoutArb),
-  )
-  .map(([[n, nIn, nh], [vx, vw1, vb1, vw2, vb2, vt], [lx, lw]]): Network => ({
-    inp: build(vx, [n, nIn], lx),
-    targ: build(vt, [n], lx),
-    w1: build(vw1, [nIn, nh], lw),
-    b1: build(vb1, [nh], lw),
-    w2: build(vw2, [nh, 1], lw),
-    b2: build(vb2, [1], lw),
-  }));
+const networkArb = lessonNetworkArb();
 
 /** A Model holding the network's weights, in PyTorch's layout (each weight transposed). */
 function modelWith(net: Network): Model {
@@ -358,29 +342,6 @@ function handWritten(net: Network) {
       w2: l2.t().matmul(outG),
       b2: outG.sum(0),
     },
-  };
-}
-
-/**
- * How close autograd's gradients must be to the hand-written ones (kata 05's derivation): both
- * lie within (3 + 3K)·u of the exact gradient, K = 5 terms per sum, relative to the gradient
- * computed from absolute values; allow twice that.
- */
-const RELATIVE = 2 * (3 + 3 * MAX_SIZE) * U;
-
-function absoluteScale(net: Network) {
-  const l1 = net.inp.matmul(net.w1).add(net.b1);
-  const diff = l1.clampMin(0).matmul(net.w2).add(net.b2).squeeze(-1).sub(net.targ);
-  const outG = diff
-    .abs()
-    .unsqueeze(-1)
-    .mul(2 / net.targ.shape[0]);
-  const l1G = outG.matmul(net.w2.abs().t()).mul(l1.gt(0).float());
-  return {
-    w1: net.inp.abs().t().matmul(l1G),
-    b1: l1G.sum(0),
-    w2: l1.clampMin(0).t().matmul(outG),
-    b2: outG.sum(0),
   };
 }
 
@@ -436,7 +397,7 @@ describe('Model', () => {
       const loss = model.call(net.inp, net.targ);
       loss.backward();
       const { grads } = handWritten(net);
-      const scale = absoluteScale(net);
+      const scale = lessonGradientScale(net);
       const [first, , second] = model.layers.layers as [LinearLayer, unknown, LinearLayer];
       const pairs: [string, Tensor | null, Tensor, Tensor][] = [
         ['layers[0].weight', first.weight.grad, grads.w1.t(), scale.w1.t()],
@@ -447,7 +408,10 @@ describe('Model', () => {
       for (const [name, actual, expected, bound] of pairs) {
         if (actual === null) throw new Error(`${name}.grad is null after loss.backward()`);
         try {
-          expect(actual).toBeCloseTensor(expected, RELATIVE * bound.max().item() + 1e-30);
+          expect(actual).toBeCloseTensor(
+            expected,
+            LESSON_GRADIENT_RELATIVE * bound.max().item() + 1e-30,
+          );
         } catch (error) {
           throw new Error(
             `${name}.grad differs from the hand-written gradient\n${(error as Error).message}`,

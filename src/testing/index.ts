@@ -39,6 +39,13 @@ export {
 export { thrownMessage, expectThrows, snapshot } from './observe';
 export { byHand, AUTOGRAD_OPS } from './by-hand';
 export {
+  lessonNetworkArb,
+  lessonGradientScale,
+  LESSON_GRADIENT_RELATIVE,
+  LESSON_MAX_SIZE,
+  type LessonNetwork,
+} from './lesson-network';
+export {
   lessonA,
   lessonB,
   lessonProduct,
