@@ -15,6 +15,7 @@ import {
 import {
   assertClose,
   broadcastPairArb,
+  checkView,
   broadcastShapesArb,
   expectThrows,
   incompatibleShapesArb,
@@ -192,10 +193,12 @@ describe('03 · broadcastShapes', () => {
     expectThrows(
       () => broadcastShapes([2], [2, 3]),
       'The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1',
+      { shapes: { a: [2], b: [2, 3] } },
     );
     expectThrows(
       () => broadcastShapes([2, 3], [4, 2, 4]),
       'The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 2',
+      { shapes: { a: [2, 3], b: [4, 2, 4] } },
     );
   });
 
@@ -225,6 +228,7 @@ describe('03 · broadcastShapes', () => {
       expectThrows(
         () => broadcastShapes(a, b),
         `The size of tensor a (${a[dim]}) must match the size of tensor b (${b[dim]}) at non-singleton dimension ${dim}`,
+        { shapes: { a, b } },
       );
     },
     {
@@ -237,7 +241,7 @@ describe('03 · broadcastShapes', () => {
     [severalClashesArb((x, y) => x !== y && x !== 1 && y !== 1, /* leadOnB */ false)],
     ({ a, b }) => {
       const expected = thrownMessage(() => engineBroadcastShapes(a, b))!;
-      expectThrows(() => broadcastShapes(a, b), expected);
+      expectThrows(() => broadcastShapes(a, b), expected, { shapes: { a, b } });
     },
     { examples: [[{ a: [2, 3], b: [4, 5] }], [{ a: [2, 3, 1], b: [5, 3, 4, 2] }]] },
   );
@@ -309,13 +313,15 @@ describe('03 · unsqueeze', () => {
       fc.pre(dim >= -(t.dim() + 1) && dim <= t.dim());
       const expected = t.unsqueeze(dim);
       const view = unsqueeze(t, dim);
-      expect({ shape: view.shape, stride: view.stride() }).toStrictEqual({
-        shape: expected.shape,
-        stride: expected.stride(),
+      checkView({ name: 't', tensor: t }, expected, view, () => {
+        expect({ shape: view.shape, stride: view.stride() }).toStrictEqual({
+          shape: expected.shape,
+          stride: expected.stride(),
+        });
+        expectSameMemory(view, t);
+        // a Tensor on both sides: the dtype is compared too
+        assertClose(view, expected, EXACT);
       });
-      expectSameMemory(view, t);
-      // a Tensor on both sides: the dtype is compared too
-      assertClose(view, expected, EXACT);
     },
   );
 
@@ -363,10 +369,12 @@ describe('03 · expandAs', () => {
     () => {
       const c = lessonVector();
       const t = expandAs(c, zeros(3, 3));
-      expect(t.shape).toStrictEqual([3, 3]);
-      expect(t.stride()).toStrictEqual([0, 1]);
-      expect(t.storage().size).toBe(3);
-      expectSameMemory(t, c);
+      checkView({ name: 'c', tensor: c }, c.expandAs(zeros(3, 3)), t, () => {
+        expect(t.shape).toStrictEqual([3, 3]);
+        expect(t.stride()).toStrictEqual([0, 1]);
+        expect(t.storage().size).toBe(3);
+        expectSameMemory(t, c);
+      });
       assertClose(
         t,
         tensor(
@@ -386,11 +394,13 @@ describe('03 · expandAs', () => {
     'expandAs is a view: same storage and offset, stride 0 on every stretched dim, the input’s stride elsewhere',
     [anyDtypePairArb({ maxDims: 3, minSize: 0, maxSize: 3, layout: 'any' })],
     ({ a, b, out }) => {
-      for (const t of [a, b]) {
+      for (const [name, t] of [['a', a] as const, ['b', b] as const]) {
         const view = expandAs(t, zeros(out));
-        expect(view.shape).toStrictEqual(out);
-        expectSameMemory(view, t);
-        expect(view.stride()).toStrictEqual(expectedExpandStrides(t, out));
+        checkView({ name, tensor: t }, t.expandAs(zeros(out)), view, () => {
+          expect(view.shape).toStrictEqual(out);
+          expectSameMemory(view, t);
+          expect(view.stride()).toStrictEqual(expectedExpandStrides(t, out));
+        });
       }
     },
     { examples: [[{ a: lessonVector(), b: readable(zeros(3, 3)), out: [3, 3] }]] },
@@ -410,6 +420,7 @@ describe('03 · expandAs', () => {
     expectThrows(
       () => expandAs(lessonVector(), zeros(2, 4)),
       'The expanded size of the tensor (4) must match the existing size (3) at non-singleton dimension 1.  Target sizes: [2, 4].  Tensor sizes: [3]',
+      { shapes: { t: [3], other: [2, 4] } },
     );
   });
 
@@ -422,6 +433,7 @@ describe('03 · expandAs', () => {
       expectThrows(
         () => expandAs(t, other),
         thrownMessage(() => t.expandAs(other))!,
+        { shapes: { t: a, other: b } },
       );
     },
     {
@@ -442,6 +454,7 @@ describe('03 · expandAs', () => {
       expectThrows(
         () => expandAs(t, other),
         thrownMessage(() => t.expandAs(other))!,
+        { shapes: { t: a, other: b } },
       );
     },
     { examples: [[{ a: [2, 3], b: [4, 5] }], [{ a: [3, 1, 2], b: [5, 2, 4, 1] }]] },

@@ -47,29 +47,67 @@ describe('testClose', () => {
 });
 
 describe('assertClose', () => {
-  test('says where the first difference is and shows both tensors', () => {
-    expect(() =>
-      assertClose(
-        tensor([
-          [1, 2],
-          [3, 4],
-        ]),
-        tensor([
-          [1, 2],
-          [5, 4],
-        ]),
-        1e-5,
-        'matmul',
-      ),
-    ).toThrow(
-      /^matmul: first difference at index \[1,0\]: got 3, expected 5 \(difference 2 > eps 0.00001\)\ngot: {6}tensor\(\[\[1\., 2\.\],/,
-    );
-    expect(() => assertClose(tensor([1]), tensor([1, 2]))).toThrow(
-      'shapes differ: got [1], expected [2]',
-    );
-    expect(() => assertClose(tensor([1]), tensor([1]))).not.toThrow();
+  test('says where the first difference is and shows both tensors (as numbers with pictures off)', () => {
+    withPictures('off', () => {
+      expect(() =>
+        assertClose(
+          tensor([
+            [1, 2],
+            [3, 4],
+          ]),
+          tensor([
+            [1, 2],
+            [5, 4],
+          ]),
+          1e-5,
+          'matmul',
+        ),
+      ).toThrow(
+        /^matmul: first difference at index \[1,0\]: got 3, expected 5 \(difference 2 > eps 0.00001\)\ngot: {6}tensor\(\[\[1\., 2\.\],/,
+      );
+      expect(() => assertClose(tensor([1]), tensor([1, 2]))).toThrow(
+        'shapes differ: got [1], expected [2]',
+      );
+      expect(() => assertClose(tensor([1]), tensor([1]))).not.toThrow();
+    });
+  });
+
+  test('draws expected and got side by side, the differing element marked', () => {
+    withPictures('plain', () => {
+      expect(() =>
+        assertClose(
+          tensor([
+            [1, 2],
+            [3, 4],
+          ]),
+          tensor([
+            [1, 2],
+            [5, 4],
+          ]),
+        ),
+      ).toThrow(
+        [
+          'first difference at index [1,0]: got 3, expected 5 (difference 2 > eps 0.00001)',
+          'expected [2,2]    got [2,2]',
+          '  1   2             1   2',
+          ' [5]  4            [3]  4',
+        ].join('\n'),
+      );
+    });
   });
 });
+
+/** Runs fn with KATA_PICTURES set to `mode`, then puts the variable back. */
+function withPictures(mode: string, fn: () => void): void {
+  const before = process.env.KATA_PICTURES;
+  process.env.KATA_PICTURES = mode;
+  try {
+    fn();
+  } finally {
+    if (before === undefined) delete process.env.KATA_PICTURES;
+    else process.env.KATA_PICTURES = before;
+  }
+}
 
 describe('toBeCloseTensor', () => {
   test('passes on close tensors, and takes nested arrays as the expected value', () => {

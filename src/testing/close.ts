@@ -1,4 +1,5 @@
 import { tensor, Tensor } from '../tensor';
+import { comparisonPicture, pictureMode } from './pictures';
 import { flatValues, formatShape, indicesOf } from './read';
 
 // Read once: inside jest's sandbox every global lookup costs about half a microsecond, and
@@ -127,15 +128,33 @@ export function assertClose(
   const difference = dtypeDifference(actual, expected, checkDtype) ?? firstDifference(a, b, eps);
   if (difference === null) return;
   const summary = describeDifference(difference, eps);
+  const picture = difference.kind === 'dtype' ? undefined : differencePicture(a, b, eps);
   const lines = [
     message ? `${message}: ${summary}` : summary,
-    `got:      ${indent(String(a), 10)}`,
-    `expected: ${indent(String(b), 10)}`,
+    ...(picture === undefined
+      ? [`got:      ${indent(String(a), 10)}`, `expected: ${indent(String(b), 10)}`]
+      : [picture]),
   ];
   const error = new Error(lines.join('\n'));
   // The stack starts at the caller, so jest's code frame shows the test's line, not this one.
   Error.captureStackTrace(error, assertClose);
   throw markAsCheckFailure(error);
+}
+
+/**
+ * Expected and got drawn side by side with the elements that differ by more than eps marked, or
+ * undefined when pictures are off or the tensors are too big to draw (then the numbers are shown).
+ */
+function differencePicture(actual: Tensor, expected: Tensor, eps: number): string | undefined {
+  const mode = pictureMode();
+  if (mode === 'off') return undefined;
+  const [got, want] = [flatValues(actual), flatValues(expected)];
+  return comparisonPicture(
+    expected,
+    actual,
+    (position) => !elementsClose(got[position], want[position], eps),
+    mode,
+  );
 }
 
 /**

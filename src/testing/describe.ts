@@ -14,7 +14,8 @@ function fullPrecision(): boolean {
   return process.env.KATA_PRECISION === 'full';
 }
 
-function formatNumber(v: number): string {
+/** A number as counterexamples show it: 4 significant digits unless KATA_PRECISION=full. */
+export function formatNumber(v: number): string {
   if (Number.isInteger(v) || !Number.isFinite(v) || fullPrecision()) return String(v);
   return String(Number(v.toPrecision(SIGNIFICANT_DIGITS)));
 }

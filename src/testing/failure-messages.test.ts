@@ -11,7 +11,8 @@ import { fromStorage, tensor, Tensor } from '../tensor';
 import { describeTensor, readable } from './describe';
 import { learnerLocation } from './location';
 import { explainMissingGradient } from './missing-gradient';
-import { expectThrows } from './observe';
+import { assertClose } from './close';
+import { checkView, expectThrows } from './observe';
 import { parameterPatterns } from './params';
 import { runKataProperty } from './kata';
 
@@ -235,5 +236,92 @@ describe('a backward pass in the wrong order names the missing gradient', () => 
 
   test('other errors are left alone', () => {
     expect(explainMissingGradient(new Error('shapes differ'), 'x.ts:1:1')).toBeUndefined();
+  });
+});
+
+describe('pictures of the counterexample (KATA_PICTURES=plain: the text a log or NO_COLOR shows)', () => {
+  const before = process.env.KATA_PICTURES;
+  beforeAll(() => {
+    process.env.KATA_PICTURES = 'plain';
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.KATA_PICTURES;
+    else process.env.KATA_PICTURES = before;
+  });
+
+  test('an input that is a view is drawn over its storage, the cells it reads marked', () => {
+    const storage = f32([1, 2, 3, 4, 5, 6]);
+    const error = failureOf(() =>
+      runKataProperty(
+        'never',
+        [fc.constant(null).map(() => readable(storage.view(2, 3).t()))],
+        (t) => t.sum().item() < 0,
+      ),
+    );
+    expect(error.message).toContain(
+      [
+        '  t = tensor(shape=[3,2], stride=[1,3], data=[1,4,2,5,3,6])',
+        '    cell          0  1  2  3  4  5',
+        '    storage of t  1  2  3  4  5  6',
+        '    read          ^  ^  ^  ^  ^  ^',
+        '',
+        '    the cell each element of t [3,2] reads (stride [1,3])',
+        '      0   3',
+      ].join('\n'),
+    );
+  });
+
+  test('a fresh input, or one whose only odd stride is on a size-1 dimension, is not drawn', () => {
+    const oddUnitStride = readable(fromStorage(f32([1, 2]).storage(), [1, 2], [7, 1], 0));
+    const error = failureOf(() =>
+      runKataProperty('never', [fc.constant(oddUnitStride)], (t) => t.sum().item() < 0),
+    );
+    expect(error.message).toContain('stride=[7,1]');
+    expect(error.message).not.toContain('storage of');
+  });
+
+  test('a wrong value is drawn as expected | got with the element marked', () => {
+    const error = failureOf(() =>
+      runKataProperty('doubles', [fc.constant(null).map(() => f32([1, 2]))], (t) => {
+        assertClose(t.mul(2), f32([2, 5]));
+      }),
+    );
+    expect(error.message).toContain(
+      ['expected [2]    got [2]', '  2  [5]          2  [4]'].join('\n'),
+    );
+  });
+
+  test('an expected clash that was not reported draws the shapes lined up from the right', () => {
+    const error = failureOf(() =>
+      expectThrows(() => [2, 3], 'The size of tensor a (3) must match', {
+        shapes: { a: [3], b: [2, 2] },
+      }),
+    );
+    expect(error.message).toContain(
+      ['dim  0  1', 'a       3', 'b    2  2', '        ^ 3 against 2 at dimension 1'].join('\n'),
+    );
+  });
+
+  test('a view check that fails draws the expected view next to the one returned', () => {
+    const t = f32([10, 20, 30]);
+    const copy = t.expand(2, 3).contiguous();
+    const error = failureOf(() =>
+      checkView({ name: 't', tensor: t }, t.expand(2, 3), copy, () => {
+        expect(copy.stride()).toStrictEqual([0, 1]);
+      }),
+    );
+    expect(error.message).toContain('got: a copy with its own cells, stride [3,1]');
+    expect(error.stack).toContain('got: a copy with its own cells, stride [3,1]');
+  });
+
+  test('--no-pictures (KATA_PICTURES=off) shows the numbers instead', () => {
+    process.env.KATA_PICTURES = 'off';
+    try {
+      const error = failureOf(() => assertClose(f32([2, 4]), f32([2, 5])));
+      expect(error.message).toContain('got:      tensor(');
+      expect(error.message).not.toContain('expected [2]');
+    } finally {
+      process.env.KATA_PICTURES = 'plain';
+    }
   });
 });

@@ -36,7 +36,7 @@ export {
   type KataPropertyOptions,
   type Arbitraries,
 } from './kata';
-export { thrownMessage, expectThrows, snapshot } from './observe';
+export { checkView, thrownMessage, expectThrows, snapshot, type ThrowsOptions } from './observe';
 export { byHand, AUTOGRAD_OPS } from './by-hand';
 export {
   lessonNetworkArb,

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import path from 'node:path';
+import { Tensor } from '../tensor';
+// layout.ts is plain shape arithmetic: the engine's own rule, without counting it as an op
+import { contiguousStrides } from '../tensor/layout';
 import { CHECK_FAILURE } from './close';
 import { precisionNote } from './describe';
 import { changedInputs, freshCopies, tensorsIn } from './fresh';
@@ -7,6 +10,7 @@ import { learnerLocation, stackAt } from './location';
 import { isLoopTimeout, startLoopGuard } from './loop-guard';
 import { explainMissingGradient } from './missing-gradient';
 import { namedParts, parameterPatterns, type ParameterPattern } from './params';
+import { pictureMode, viewPicture } from './pictures';
 import { learnerFrame, repoRoot, withoutEngineFrames } from './stack';
 
 /**
@@ -108,10 +112,48 @@ function formatValue(value: unknown): string {
   return `{\n${entries.map(([key, item]) => `    ${key}: ${fc.stringify(item)}`).join(',\n')},\n  }`;
 }
 
-/** One line per named part of the arguments: `  a = tensor(shape=[2,3], data=[…])`. */
+/** At most this many inputs are drawn over their storage, so the message stays short. */
+const VIEW_PICTURES = 2;
+
+/**
+ * One line per named part of the arguments: `  a = tensor(shape=[2,3], data=[…])`; an input that
+ * is a view (strides not a fresh tensor's, an offset, or a storage larger than it) is also drawn
+ * over its storage, when pictures are on and it fits.
+ */
 function describeArgs(patterns: readonly ParameterPattern[], values: readonly unknown[]): string {
+  const mode = pictureMode();
+  let pictures = 0;
   return namedParts(patterns, values)
-    .map(([name, value]) => `  ${name} = ${formatValue(value)}`)
+    .map(([name, value]) => {
+      const line = `  ${name} = ${formatValue(value)}`;
+      if (!(value instanceof Tensor) || !isView(value) || pictures >= VIEW_PICTURES) return line;
+      const picture = viewPicture(name, value, mode);
+      if (picture === undefined) return line;
+      pictures++;
+      return `${line}\n${indent(picture, 4)}`;
+    })
+    .join('\n');
+}
+
+/**
+ * A tensor that does not read its storage front to back: an offset, more storage than elements,
+ * or strides other than a fresh tensor's on a dimension longer than 1 (a size-1 dimension's
+ * stride is never used to read, so it alone does not earn a picture).
+ */
+function isView(t: Tensor): boolean {
+  const fresh = contiguousStrides(t.shape);
+  return (
+    t.offset !== 0 ||
+    t.storage().size !== t.numel() ||
+    t.stride().some((stride, d) => t.shape[d] > 1 && stride !== fresh[d])
+  );
+}
+
+/** Every line of `text` shifted right by `width` spaces. */
+function indent(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : ' '.repeat(width) + line))
     .join('\n');
 }
 

@@ -5,3 +5,7 @@ export function jestArgs(
   katas: readonly { id: string; number: string; aliases: string[] }[],
   root: string,
 ): string[];
+export function pictureOption(args: readonly string[]): {
+  args: string[];
+  env: Record<string, string>;
+};

@@ -47,4 +47,15 @@ function jestArgs(args, katas, root) {
   return ['--selectProjects', 'katas', ...selected, ...rest];
 }
 
-module.exports = { jestArgs, kataFolderPattern };
+/**
+ * `--no-pictures` is the katas' own flag, not jest's: it is taken out of the arguments (wherever it
+ * stands) and turns the drawn counterexamples off (KATA_PICTURES=off, which jest's workers inherit).
+ * @param {readonly string[]} args
+ * @returns {{ args: string[], env: Record<string, string> }}
+ */
+function pictureOption(args) {
+  const rest = args.filter((arg) => arg !== '--no-pictures');
+  return { args: rest, env: rest.length < args.length ? { KATA_PICTURES: 'off' } : {} };
+}
+
+module.exports = { jestArgs, kataFolderPattern, pictureOption };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadCatalogue } from './catalogue-core';
-import { jestArgs } from './test-args';
+import { jestArgs, pictureOption } from './test-args';
 
 const root = path.resolve(__dirname, '..', '..');
 const katas = loadCatalogue(root);
@@ -40,5 +40,13 @@ describe('npm test arguments', () => {
       'katas/02',
     ]);
     expect(() => jestArgs(['nope'], katas, root)).toThrow(/unknown kata "nope"\. The katas are:/);
+  });
+
+  it('--no-pictures is taken out wherever it stands and turns the pictures off', () => {
+    expect(pictureOption(['--no-pictures', '02', '--verbose'])).toEqual({
+      args: ['02', '--verbose'],
+      env: { KATA_PICTURES: 'off' },
+    });
+    expect(pictureOption(['02'])).toEqual({ args: ['02'], env: {} });
   });
 });
