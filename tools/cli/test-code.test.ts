@@ -37,6 +37,34 @@ describe('extractTestCode', () => {
     expect(code!.split('\n').at(-1)).toBe(');');
   });
 
+  test('finds a title built at run time (describe.each) by its template literal', () => {
+    const each = [
+      "describe.each(versions)('02 · %s', (name, multiply) => {",
+      '  kataProperty(',
+      '    `${name} leaves its inputs unchanged`,',
+      '    [matrixPairArb()],',
+      '    ([a, b]) => {',
+      '      multiply(a, b);',
+      '    },',
+      '  );',
+      '  kataTest(`${name}`, () => {});',
+      '});',
+    ].join('\n');
+    expect(extractTestCode(each, 'matmulDot leaves its inputs unchanged')).toBe(
+      [
+        'kataProperty(',
+        '  `${name} leaves its inputs unchanged`,',
+        '  [matrixPairArb()],',
+        '  ([a, b]) => {',
+        '    multiply(a, b);',
+        '  },',
+        ');',
+      ].join('\n'),
+    );
+    // A template with (almost) no fixed text would match any title: it is not used.
+    expect(extractTestCode(each, 'matmulDot')).toBeNull();
+  });
+
   test('returns null for a title it cannot find', () => {
     expect(extractTestCode(source, 'built at run time')).toBeNull();
   });
