@@ -104,7 +104,7 @@ function gradeKata(kata: GradedKata, input: GradeInput): { grade: KataGrade; tes
     ...(message === undefined ? {} : { message }),
   });
   if (input.report === null) {
-    const message = clean(`jest did not finish:\n${input.jestOutput}`, input.root);
+    const message = cleanMessage(`jest did not finish:\n${input.jestOutput}`, input.root);
     return { grade: base('error', message), tests: [] };
   }
 
@@ -125,7 +125,7 @@ function gradeKata(kata: GradedKata, input: GradeInput): { grade: KataGrade; tes
     );
     if (counted.length === 0 && suite.message) {
       // The file never ran (a syntax error, a failing import): its tests cannot be counted.
-      const message = clean(suite.message, input.root);
+      const message = cleanMessage(suite.message, input.root);
       brokenFiles.push(message);
       tests.push(erroredTest(kata.id, taskId, message));
       continue;
@@ -168,7 +168,8 @@ function testResult(
       code ?? `// ${path.relative(root, suite.name).split(path.sep).join('/')}: ${test.fullName}`,
     task_id: taskId,
   };
-  if (test.status !== 'passed') result.message = clean(test.failureMessages.join('\n'), root);
+  if (test.status !== 'passed')
+    result.message = cleanMessage(test.failureMessages.join('\n'), root);
   return result;
 }
 
@@ -189,7 +190,7 @@ function overallStatus(tests: readonly TestResult[]): Status {
 }
 
 /** Plain text, paths relative to the repository, and short enough to read. */
-function clean(message: string, root: string): string {
+export function cleanMessage(message: string, root: string): string {
   const text = stripAnsi(message)
     .split(root + path.sep)
     .join('')
