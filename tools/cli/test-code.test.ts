@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './repo';
 import { extractTestCode } from './test-code';
 
 const source = `import { matmul } from '@kata/01-loop-matmul/matmul';
@@ -63,6 +66,16 @@ describe('extractTestCode', () => {
     );
     // A template with (almost) no fixed text would match any title: it is not used.
     expect(extractTestCode(each, 'matmulDot')).toBeNull();
+  });
+
+  test("finds every describe.each test of kata 02's real test file by its template title", () => {
+    const file = path.join(REPO_ROOT, 'katas', '02-broadcast-matmul', 'matmul.test.ts');
+    const real = fs.readFileSync(file, 'utf8');
+    const rests = [...real.matchAll(/`\$\{name\}([^`\n]*)`/g)].map((match) => match[1]);
+    expect(rests.length).toBeGreaterThan(5);
+    for (const rest of rests) {
+      expect(extractTestCode(real, `matmulEinsum${rest}`)).toContain(`\`\${name}${rest}\``);
+    }
   });
 
   test('returns null for a title it cannot find', () => {
