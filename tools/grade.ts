@@ -20,7 +20,7 @@ import { OUTPUT_DIR_ENV, readTestOutputs } from './jest/test-output';
 const katas = loadKatasOrExit();
 const program = toolProgram('npm run grade --')
   .description(
-    'Grade katas: a kata earns its points when all of its tests pass. Exit code 0 only if every chosen kata passes.',
+    'Grade katas: a kata earns its points when all of its tests pass. Exit code 0 only if every chosen kata passes (with --classroom or --results-dir: whenever the tests ran).',
   )
   .argument('[katas...]', 'ids, numbers or short names (all katas when none is given)')
   .option(
@@ -45,7 +45,8 @@ const program = toolProgram('npm run grade --')
   .option('--solutions', 'grade the reference answers instead of the katas/ files')
   .addHelpText(
     'after',
-    `\nTip: npm prints a banner on stdout; use \`npm run --silent grade -- --json\` or --out for clean JSON.\n\n${listKatas(katas)}`,
+    `\nTip: npm prints a banner on stdout; use \`npm run --silent grade -- --json\` or --out for clean JSON.\n` +
+      `Exercism: KATA_SOURCE=$PWD/submission npm run grade -- --results-dir DIR 03 judges submission/<kata id>/ (a folder directly inside this repository) and writes DIR/results.json; see docs/instructors.md.\n\n${listKatas(katas)}`,
   )
   .parse();
 
