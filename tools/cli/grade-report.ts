@@ -30,7 +30,10 @@ export interface KataGrade {
   message?: string;
 }
 
-/** One test, in Exercism's test-runner format (version 3: each kata is a task). */
+/**
+ * One test, with the fields of Exercism's test-runner results (each kata's number as task_id).
+ * Exercism's own results.json is exercism-results.ts.
+ */
 export interface TestResult {
   name: string;
   status: Status;
@@ -40,8 +43,8 @@ export interface TestResult {
 }
 
 /**
- * The whole grade: Exercism's results.json shape (`version`, `status`, `message`, `tests`), which
- * GitHub Classroom's graders also read, plus the per-kata scores an instructor wants.
+ * The whole grade (`--json`): Exercism-style `version`, `status`, `message` and `tests`, plus the
+ * per-kata scores an instructor wants. Not a valid Exercism results.json (see exercism-results.ts).
  */
 export interface GradeReport {
   version: 3;
