@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/',
       '.mutant/',
       '.mutant-*/',
+      '.exercism-*/',
     ],
   },
   js.configs.recommended,

@@ -72,6 +72,8 @@ const config: Config = {
       moduleNameMapper: { '^@kata/(.*)$': `${kataRoot(process.env.KATA_SOURCE)}/$1` },
       // Kata code may import the engine only from '../../src', where countOps sees every call.
       resolver: '<rootDir>/tools/jest/kata-resolver.js',
+      // Grading for Exercism (KATA_OUTPUT_DIR set) records what each test printed.
+      setupFilesAfterEnv: [...shared.setupFilesAfterEnv, '<rootDir>/tools/jest/capture-output.ts'],
     },
   ],
 };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { kataNumberOf, parameterNames, runKataProperty, runKataTest, timeoutMessage } from './kata';
+import { FAILURE_KIND } from './failure-kind';
 import { LOOP_TIMEOUT_MESSAGE } from './loop-guard';
 
 function failureOf(run: () => void): Error {
@@ -104,6 +105,41 @@ describe('runKataTest', () => {
         throw original;
       }),
     ).rejects.toBe(original);
+  });
+});
+
+describe('how a test failed, for graders (FAILURE_KIND on the Error)', () => {
+  const kindOf = (error: unknown) => (error as Record<string, unknown>)[FAILURE_KIND];
+
+  test('a failed check is fail, in a property and in an example', async () => {
+    const property = failureOf(() =>
+      runKataProperty('checks', [fc.nat()], (n) => {
+        expect(n).toBeLessThan(0);
+      }),
+    );
+    expect(kindOf(property)).toBe('fail');
+    expect(kindOf(failureOf(() => runKataProperty('false', [fc.nat()], () => false)))).toBe('fail');
+    const example = await runKataTest('checks', () => {
+      expect(1).toBe(2);
+    }).catch((error: unknown) => error);
+    expect(kindOf(example)).toBe('fail');
+  });
+
+  test('an error thrown by the code under test (or a stub, or a hung loop) is error', async () => {
+    const thrown = failureOf(() =>
+      runKataProperty('throws', [fc.nat()], () => {
+        throw new TypeError('a.shape is undefined');
+      }),
+    );
+    expect(kindOf(thrown)).toBe('error');
+    expect(kindOf(failureOf(() => runKataProperty('stub', [fc.nat()], () => void stub())))).toBe(
+      'error',
+    );
+    const example = await runKataTest('throws', () => {
+      throw new RangeError('index 3 is out of bounds');
+    }).catch((error: unknown) => error);
+    expect(kindOf(example)).toBe('error');
+    expect(Object.keys(example as object)).toContain(FAILURE_KIND);
   });
 });
 

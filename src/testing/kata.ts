@@ -5,6 +5,7 @@ import { Tensor } from '../tensor';
 import { contiguousStrides } from '../tensor/layout';
 import { CHECK_FAILURE } from './close';
 import { precisionNote } from './describe';
+import { type FailureKind, withFailureKind as withKind } from './failure-kind';
 import { changedInputs, freshCopies, tensorsIn } from './fresh';
 import { learnerLocation, stackAt } from './location';
 import { isLoopTimeout, startLoopGuard } from './loop-guard';
@@ -235,7 +236,7 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
   // After a stub error or a hung loop, later runs (fast-check shrinking) fail at once.
   let stopped: { error: unknown; args?: Ts } | undefined;
   // The last failing run: the inputs fast-check drew and the copies the code under test received.
-  let failing: { args: Ts; copies: Ts } | undefined;
+  let failing: { args: Ts; copies: Ts; kind: FailureKind } | undefined;
   const guarded = (...args: Ts): boolean | void => {
     if (stopped) throw stopped.error;
     // Every run gets fresh copies: nothing a wrong answer writes leaks into a later run, and the
@@ -243,11 +244,11 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
     const copies = freshCopies(args);
     try {
       const result = predicate(...copies);
-      if (result === false) failing = { args, copies };
+      if (result === false) failing = { args, copies, kind: 'fail' };
       return result;
     } catch (error) {
       if (isNotImplemented(error) || isLoopTimeout(error)) stopped = { error, args };
-      failing = { args, copies };
+      failing = { args, copies, kind: isAssertion(error) ? 'fail' : 'error' };
       throw error;
     }
   };
@@ -264,7 +265,8 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
   });
   if (!details.failed) return;
 
-  if (stopped && isNotImplemented(stopped.error)) throw plainError(errorText(stopped.error));
+  if (stopped && isNotImplemented(stopped.error))
+    throw withKind(plainError(errorText(stopped.error)), 'error');
   const patterns = parameterPatterns(
     predicate as (...args: never[]) => unknown,
     arbitraries.length,
@@ -273,10 +275,13 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
     const input = stopped.args
       ? `\nit was still running on:\n${describeArgs(patterns, stopped.args)}`
       : '';
-    throw plainError(timeoutMessage(name) + input);
+    throw withKind(plainError(timeoutMessage(name) + input), 'error');
   }
   if (details.interrupted && details.counterexample === null) {
-    throw plainError(`${name}: stopped after ${details.numRuns} runs (time limit reached)`);
+    throw withKind(
+      plainError(`${name}: stopped after ${details.numRuns} runs (time limit reached)`),
+      'error',
+    );
   }
   const cause = details.errorInstance ?? 'the property returned false';
   const shrunk = details.numShrinks > 0 ? `, shrunk ${details.numShrinks} times` : '';
@@ -303,7 +308,7 @@ export function runKataProperty<Ts extends [unknown, ...unknown[]]>(
     `Replay: ${replayCommand(name, details.seed, details.counterexamplePath ?? '')}`,
   ];
   const message = lines.join('\n');
-  const error = plainError(message);
+  const error = withKind(plainError(message), failing?.kind ?? 'fail');
   // The learner's line that threw, or else the declaration of the function the test is about.
   error.stack = thrownAt
     ? `${message}\n    at ${path.resolve(repoRoot, thrownAt)}`
@@ -325,9 +330,10 @@ export async function runKataTest(name: string, fn: () => void | Promise<void>):
   try {
     await fn();
   } catch (error) {
-    if (isNotImplemented(error)) throw plainError(errorText(error));
-    if (isLoopTimeout(error)) throw plainError(timeoutMessage(name));
+    if (isNotImplemented(error)) throw withKind(plainError(errorText(error)), 'error');
+    if (isLoopTimeout(error)) throw withKind(plainError(timeoutMessage(name)), 'error');
     if (!(error instanceof Error)) throw error;
+    withKind(error, isAssertion(error) ? 'fail' : 'error');
     const thrownAt = isAssertion(error) ? undefined : learnerFrame(error);
     const explanation = explainMissingGradient(error, thrownAt);
     if (explanation) {

@@ -30,7 +30,10 @@ export interface KataGrade {
   message?: string;
 }
 
-/** One test, in Exercism's test-runner format (version 3: each kata is a task). */
+/**
+ * One test, with the fields of Exercism's test-runner results (each kata's number as task_id).
+ * Exercism's own results.json is exercism-results.ts.
+ */
 export interface TestResult {
   name: string;
   status: Status;
@@ -40,8 +43,8 @@ export interface TestResult {
 }
 
 /**
- * The whole grade: Exercism's results.json shape (`version`, `status`, `message`, `tests`), which
- * GitHub Classroom's graders also read, plus the per-kata scores an instructor wants.
+ * The whole grade (`--json`): Exercism-style `version`, `status`, `message` and `tests`, plus the
+ * per-kata scores an instructor wants. Not a valid Exercism results.json (see exercism-results.ts).
  */
 export interface GradeReport {
   version: 3;
@@ -104,7 +107,7 @@ function gradeKata(kata: GradedKata, input: GradeInput): { grade: KataGrade; tes
     ...(message === undefined ? {} : { message }),
   });
   if (input.report === null) {
-    const message = clean(`jest did not finish:\n${input.jestOutput}`, input.root);
+    const message = cleanMessage(`jest did not finish:\n${input.jestOutput}`, input.root);
     return { grade: base('error', message), tests: [] };
   }
 
@@ -125,7 +128,7 @@ function gradeKata(kata: GradedKata, input: GradeInput): { grade: KataGrade; tes
     );
     if (counted.length === 0 && suite.message) {
       // The file never ran (a syntax error, a failing import): its tests cannot be counted.
-      const message = clean(suite.message, input.root);
+      const message = cleanMessage(suite.message, input.root);
       brokenFiles.push(message);
       tests.push(erroredTest(kata.id, taskId, message));
       continue;
@@ -168,7 +171,8 @@ function testResult(
       code ?? `// ${path.relative(root, suite.name).split(path.sep).join('/')}: ${test.fullName}`,
     task_id: taskId,
   };
-  if (test.status !== 'passed') result.message = clean(test.failureMessages.join('\n'), root);
+  if (test.status !== 'passed')
+    result.message = cleanMessage(test.failureMessages.join('\n'), root);
   return result;
 }
 
@@ -189,7 +193,7 @@ function overallStatus(tests: readonly TestResult[]): Status {
 }
 
 /** Plain text, paths relative to the repository, and short enough to read. */
-function clean(message: string, root: string): string {
+export function cleanMessage(message: string, root: string): string {
   const text = stripAnsi(message)
     .split(root + path.sep)
     .join('')

@@ -7,6 +7,8 @@ export interface JestAssertion {
   fullName: string;
   status: 'passed' | 'failed' | 'pending' | 'todo' | 'skipped' | 'disabled' | 'focused';
   failureMessages: string[];
+  /** The thrown values behind failureMessages, as JSON keeps them (their enumerable properties). */
+  failureDetails?: unknown[];
   /** Milliseconds the test took (absent for a test that did not run). */
   duration?: number | null;
 }

@@ -1,7 +1,28 @@
-/** The index of the first line that quotes `title` as a string literal, or -1. */
+/**
+ * The index of the first line that quotes `title` as a string literal, or -1. A title built at
+ * run time (`${name} leaves its inputs unchanged` inside `describe.each`) is found by its template
+ * literal, each `${…}` standing for any text, when no line quotes it as it is.
+ */
 export function titleLineIndex(lines: readonly string[], title: string): number {
   const quoted = ["'", '"', '`'].map((quote) => quote + title + quote);
-  return lines.findIndex((line) => quoted.some((needle) => line.includes(needle)));
+  const exact = lines.findIndex((line) => quoted.some((needle) => line.includes(needle)));
+  if (exact >= 0) return exact;
+  return lines.findIndex((line) => templatesIn(line).some((template) => template.test(title)));
+}
+
+/** Fewer fixed characters than this and a template would match almost any title. */
+const TEMPLATE_MIN_TEXT = 8;
+
+/** The template literals with placeholders on one line, as patterns for the titles they build. */
+function templatesIn(line: string): RegExp[] {
+  const patterns: RegExp[] = [];
+  for (const [, body] of line.matchAll(/`((?:\\.|[^`\\])*)`/g)) {
+    const texts = body.split(/\$\{[^}]*\}/);
+    if (texts.length < 2 || texts.join('').length < TEMPLATE_MIN_TEXT) continue;
+    const escaped = texts.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    patterns.push(new RegExp(`^${escaped.join('[\\s\\S]*')}$`));
+  }
+  return patterns;
 }
 
 /**
