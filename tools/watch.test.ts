@@ -37,7 +37,7 @@ class Screen {
   }
 
   /** Waits until the text printed after `from` matches `pattern`; returns the match. */
-  async waitFor(pattern: RegExp, from = 0, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+  async waitFor(pattern: RegExp, from = 0, timeoutMs = 90_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const match = this.text.slice(from).match(pattern);
@@ -58,7 +58,7 @@ class Screen {
 
 /** A finished kata screen: the header naming the kata, jest's output, the board, the footer. */
 const KATA_SCREEN =
-  /Watching katas\/: (?:kata (\S+)|every kata)\n([\s\S]*?Kata progress[\s\S]*?q quit)/;
+  /Watching katas\/: (?:kata (\S+) {2}.*|every kata)\n([\s\S]*?Kata progress[\s\S]*?q quit)/;
 
 /** The kata ids whose test files jest reported (`FAIL  katas  katas/02-…/matmul.test.ts`). */
 function reportedKatas(screen: string): string[] {
@@ -121,7 +121,7 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
     screen.press('q');
     expect(await screen.exit).toBe(0);
   },
-  180_000,
+  240_000,
 );
 
 test('without a terminal there are no keys: the footer says how to stop, and Ctrl-C stops it', async () => {

@@ -65,11 +65,11 @@ runMain(() => {
   let hint = '';
 
   const footer = () => watchFooter(keys, colours);
-  const header = () =>
-    watchHeader(
-      { kata: running ? (request?.show ?? state.shown) : state.shown, running, note: state.note },
-      colours,
-    );
+  const header = () => {
+    const id = running ? (request?.show ?? state.shown) : state.shown;
+    const kata = katas.find((candidate) => candidate.id === id);
+    return watchHeader({ kata, running, note: state.note }, colours);
+  };
   const draw = () => {
     console.clear();
     const body =
@@ -154,7 +154,8 @@ runMain(() => {
     started.on('close', (_code, signal) => {
       if (number !== runNumber || signal !== null) return; // stopped for a newer run
       running = false;
-      output = text;
+      // jest's note on which project it runs says nothing to a learner here.
+      output = text.replace(/^Running one project: .*\r?\n/m, '');
       const step = runFinished(state, run, readOutcome(stateFile, number));
       apply(step);
       if (step.effect.kind === 'none') draw();

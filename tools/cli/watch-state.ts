@@ -5,8 +5,10 @@
  * moves on to the next unfinished kata.
  */
 
-/** A kata's state as the board marks it. */
-export type KataStatus = 'done' | 'failing' | 'broken' | 'not-run';
+import type { KataStatus } from '../jest/watch-reporter';
+
+/** A kata's state as the board marks it (the watch reporter works it out). */
+export type { KataStatus };
 
 export interface WatchState {
   /** Every kata id in course order. */

@@ -5,14 +5,20 @@ type Colours = ReturnType<typeof pc.createColors>;
 
 /** The line above a run's output: which kata is on screen and what is happening. */
 export function watchHeader(
-  input: { kata: string | undefined; running: boolean; note: string | undefined },
+  input: {
+    kata: { id: string; title: string } | undefined;
+    running: boolean;
+    note: string | undefined;
+  },
   colours: Colours,
 ): string {
-  const what = input.kata === undefined ? 'every kata' : `kata ${input.kata}`;
-  const line = colours.dim(
-    input.running ? `Watching katas/: running ${what}…` : `Watching katas/: ${what}`,
+  const { kata, running, note } = input;
+  const what = kata === undefined ? 'every kata' : `kata ${kata.id}`;
+  let line = colours.dim(
+    running ? `Watching katas/: running ${what}…` : `Watching katas/: ${what}`,
   );
-  return input.note === undefined ? line : `${colours.green(input.note)}\n${line}`;
+  if (kata !== undefined && !running) line += `  ${colours.bold(kata.title)}`;
+  return note === undefined ? line : `${colours.green(note)}\n${line}`;
 }
 
 /**
