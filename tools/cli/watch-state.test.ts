@@ -113,8 +113,27 @@ describe('saving', () => {
   });
 });
 
+describe('katas without a result yet (the first run was stopped early)', () => {
+  test('a run for a save or a key also tests them, so the board keeps every kata', () => {
+    const state = watching(['done', 'failing', 'not-run', 'not-run'], '02-b');
+    expect(filesSaved(state, ['02-b']).effect.run.katas).toEqual(['02-b', '03-c', '04-d']);
+    expect(pressKey(state, 'p').effect).toMatchObject({
+      run: { katas: ['01-a', '03-c', '04-d'], show: '01-a' },
+    });
+  });
+
+  test('a save before the first run has finished starts that run again', () => {
+    const { state } = startWatch(IDS, '03-c');
+    expect(filesSaved(state, ['01-a']).effect.run).toEqual({
+      katas: 'all',
+      show: '03-c',
+      afterSave: false,
+    });
+  });
+});
+
 describe('keys', () => {
-  const state = watching(['done', 'failing', 'not-run', 'failing'], '02-b');
+  const state = watching(['done', 'failing', 'failing', 'failing'], '02-b');
 
   test('n and p run the next and previous kata in course order and show it', () => {
     expect(pressKey(state, 'n')).toMatchObject({

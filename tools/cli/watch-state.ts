@@ -112,8 +112,21 @@ function move(state: WatchState, by: 1 | -1): Step {
   const target = ids[index];
   return {
     state: { ...state, shown: target, view: 'kata', note: undefined },
-    effect: { kind: 'run', run: { katas: [target], show: target, afterSave: false } },
+    effect: {
+      kind: 'run',
+      run: { katas: alsoUntested(state, [target]), show: target, afterSave: false },
+    },
   };
+}
+
+/**
+ * The katas to test: those asked for, and every kata this session has no result for yet (a save
+ * or a key can stop the first run of every kata), so the board keeps every kata. None known: all.
+ */
+function alsoUntested(state: WatchState, katas: readonly string[]): readonly string[] | 'all' {
+  const untested = state.ids.filter((id) => state.status[id] === 'not-run');
+  if (untested.length === state.ids.length) return 'all';
+  return [...new Set([...katas, ...untested])];
 }
 
 /**
@@ -122,12 +135,16 @@ function move(state: WatchState, by: 1 | -1): Step {
  */
 export function filesSaved(state: WatchState, savedKatas: Iterable<string>): RunStep {
   const saved = [...new Set(savedKatas)].filter((id) => state.ids.includes(id));
+  const next = { ...state, view: 'kata', note: undefined } as const;
+  const katas = alsoUntested(state, [...(state.shown ? [state.shown] : []), ...saved]);
+  // Before the first run of every kata has finished, start it again: it picks what to show.
+  if (katas === 'all')
+    return {
+      state: next,
+      effect: { kind: 'run', run: { katas, show: state.shown, afterSave: false } },
+    };
   const show = state.shown ?? saved[0];
-  const katas = show === undefined ? 'all' : [show, ...saved.filter((id) => id !== show)];
-  return {
-    state: { ...state, view: 'kata', note: undefined },
-    effect: { kind: 'run', run: { katas, show, afterSave: true } },
-  };
+  return { state: next, effect: { kind: 'run', run: { katas, show, afterSave: true } } };
 }
 
 /**
