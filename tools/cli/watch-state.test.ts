@@ -97,6 +97,24 @@ describe('saving', () => {
     });
     expect(effect).toEqual({ kind: 'none' });
     expect(after.shown).toBeUndefined();
+    expect(after.note).toBe(
+      '✓ 04-d passes, and so does every other kata: on to the capstone, npm run train.',
+    );
+  });
+
+  test('the hand-over note stays above the next kata once its run ends, until the next save', () => {
+    const state = watching(['done', 'failing', 'done', 'failing'], '02-b');
+    const handOver = runFinished(state, saveRun('02-b'), {
+      shown: '02-b',
+      status: { '02-b': 'done' },
+    });
+    if (handOver.effect.kind !== 'run') throw new Error('expected a run');
+    const shown = runFinished(handOver.state, handOver.effect.run, {
+      shown: '04-d',
+      status: { '04-d': 'failing' },
+    }).state;
+    expect(shown).toMatchObject({ shown: '04-d', note: '✓ 02-b passes. Next: 04-d.' });
+    expect(filesSaved(shown, ['04-d']).state.note).toBeUndefined();
   });
 
   test('a save while every kata passes runs the saved kata', () => {

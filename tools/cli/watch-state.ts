@@ -163,14 +163,17 @@ export function runFinished(
     status: { ...state.status, ...outcome.status },
     shown: outcome.shown,
     view: 'kata',
-    note: undefined,
+    // The note of a hand-over ("✓ 02 passes. Next: 03.") stays above the next kata's output.
+    note: request.afterSave ? undefined : state.note,
   };
   const { shown } = updated;
   if (!request.afterSave || shown === undefined || updated.status[shown] !== 'done')
     return { state: updated, effect: { kind: 'none' } };
   const next = nextUnfinished(updated, shown);
-  if (next === undefined)
-    return { state: { ...updated, shown: undefined }, effect: { kind: 'none' } };
+  if (next === undefined) {
+    const note = `✓ ${shown} passes, and so does every other kata: on to the capstone, npm run train.`;
+    return { state: { ...updated, shown: undefined, note }, effect: { kind: 'none' } };
+  }
   return {
     state: { ...updated, shown: next, note: `✓ ${shown} passes. Next: ${next}.` },
     effect: { kind: 'run', run: { katas: [next], show: next, afterSave: false } },
