@@ -76,7 +76,9 @@ runMain(() => {
       state.view === 'list'
         ? kataListView(katas, state.status, state.shown, colours)
         : [output.trimEnd(), ...(state.view === 'hint' && hint ? ['', hint] : [])].join('\n');
-    process.stdout.write(`${header()}\n\n${body}\n\n${footer()}\n`);
+    process.stdout.write(
+      `${[header(), body.replace(/^\n+/, ''), footer()].filter(Boolean).join('\n\n')}\n`,
+    );
   };
 
   const revealHint = (id: string) => {

@@ -99,7 +99,10 @@ class WatchReporter extends BoardReporter {
 
     if (this.stateFile) {
       const state = { run: this.run, shown: shown ?? null, status, results: merged };
-      fs.writeFileSync(this.stateFile, JSON.stringify(state));
+      // Written whole, then renamed: a run stopped for a newer one never leaves half a file.
+      const partial = `${this.stateFile}.${process.pid}`;
+      fs.writeFileSync(partial, JSON.stringify(state));
+      fs.renameSync(partial, this.stateFile);
     }
   }
 }
