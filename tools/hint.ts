@@ -29,7 +29,7 @@ const program = toolProgram('npm run hint --')
 runMain(() => {
   const { all, reset } = program.opts<{ all?: boolean; reset?: boolean }>();
   const query = program.args[0] as string | undefined;
-  const file = path.join(REPO_ROOT, PROGRESS_FILE);
+  const file = path.resolve(REPO_ROOT, PROGRESS_FILE);
   const progress = readProgress(file, (message) =>
     console.error(coloursFor(process.stderr).yellow(message)),
   );

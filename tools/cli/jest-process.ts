@@ -61,7 +61,17 @@ export function runJest(options: JestOptions): Promise<JestOutcome> {
  * jest's closing line reads `Ran all test suites within paths "katas/03-expand-as/…"`).
  */
 export function kataTestFileArgs(kata: { id: string; tests: readonly string[] }): string[] {
-  return ['--runTestsByPath', ...kata.tests.map((test) => `${KATAS_DIR}/${kata.id}/${test}`)];
+  return katasTestFileArgs([kata]);
+}
+
+/** The same for several katas in one run (in the order given). */
+export function katasTestFileArgs(
+  katas: readonly { id: string; tests: readonly string[] }[],
+): string[] {
+  const paths = katas.flatMap((kata) =>
+    kata.tests.map((test) => `${KATAS_DIR}/${kata.id}/${test}`),
+  );
+  return ['--runTestsByPath', ...paths];
 }
 
 /** A test path pattern that matches exactly one kata's folder (see test-args.js). */

@@ -7,8 +7,11 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const KATAS_DIR = 'katas';
 export const SOLUTIONS_DIR = 'solutions';
 
-/** Hint progress, git-ignored: which hints a learner has already seen. */
-export const PROGRESS_FILE = '.kata-progress.json';
+/**
+ * Hint progress, git-ignored: which hints a learner has already seen. `KATA_PROGRESS_FILE` puts it
+ * elsewhere (relative to the root, or absolute), so tests never touch a learner's own.
+ */
+export const PROGRESS_FILE = process.env.KATA_PROGRESS_FILE || '.kata-progress.json';
 
 /**
  * Where the mutant check copies a solution with one wrong answer applied (git-ignored). Two checks
