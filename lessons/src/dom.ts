@@ -74,3 +74,16 @@ export function fmt(v: number): string {
   const a = Math.abs(v);
   return a >= 1e4 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
 }
+
+/** Calls fn once, the first time node is on screen: heavy widgets do not slow the page's loading. */
+export function whenVisible(node: HTMLElement, fn: () => void): void {
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    fn();
+  });
+  observer.observe(node);
+}
+
+/** Vega and Vega-Lite load with the first chart, so pages without one stay light. */
+export const charts = (): Promise<typeof import('./chart')> => import('./chart');

@@ -2,7 +2,7 @@
  * Where each widget appears: after the section that starts with the given heading of a lesson
  * (the heading's text as the page shows it). The browser tests check every heading still exists.
  */
-export type WidgetName = 'memory' | 'broadcast';
+export type WidgetName = 'memory' | 'broadcast' | 'ladder' | 'init';
 
 export interface Placement {
   widget: WidgetName;
@@ -13,9 +13,11 @@ export const placements: Record<string, Placement[]> = {
   '01-loop-matmul': [{ widget: 'memory', after: 'In code' }],
   '02-broadcast-matmul': [
     { widget: 'broadcast', after: 'Step 2: broadcasting removes the loop over j' },
+    { widget: 'ladder', after: 'Step 3: einsum removes the last loop' },
   ],
   '03-expand-as': [
     { widget: 'memory', after: 'Storage, shape, stride, offset' },
     { widget: 'broadcast', after: 'Broadcasting, as shapes' },
   ],
+  '07-init': [{ widget: 'init', after: 'The experiment' }],
 };

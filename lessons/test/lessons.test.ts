@@ -6,3 +6,5 @@ import './context';
 import './pages.spec';
 import './memory.spec';
 import './broadcast.spec';
+import './ladder.spec';
+import './init.spec';

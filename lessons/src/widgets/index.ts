@@ -2,10 +2,14 @@
 import type { WidgetName } from '../placements';
 import { mountMemory } from './memory';
 import { mountBroadcast } from './broadcast';
+import { mountLadder } from './ladder';
+import { mountInit } from './init';
 
 const widgets: Record<WidgetName, (root: HTMLElement) => void> = {
   memory: mountMemory,
   broadcast: mountBroadcast,
+  ladder: mountLadder,
+  init: mountInit,
 };
 
 export function mountWidget(name: WidgetName, root: HTMLElement): void {
