@@ -11,7 +11,15 @@ test('matmul ladder: running it times five rungs that agree with matmul and draw
     await w
       .getByText(/^done: the loops took \d+× as long as matmul\.$/)
       .waitFor({ timeout: 30_000 });
-    assert.equal(await w.locator('[data-testid="chart"] svg .mark-rect path').count(), 5);
+    const bars = await w
+      .locator('[data-testid="chart"] svg .mark-rect path')
+      .evaluateAll((paths) => paths.map((p) => (p as SVGGraphicsElement).getBBox().width));
+    assert.equal(bars.length, 5, 'five bars');
+    assert.ok(
+      bars.every((width) => width > 1),
+      `every bar is drawn (widths ${bars.join(', ')})`,
+    );
+    assert.ok(bars[0] > bars[4], 'the loops take longer than matmul');
     const rows = await w
       .locator('[data-testid="timings"] tr')
       .evaluateAll((trs) =>

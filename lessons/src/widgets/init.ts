@@ -48,7 +48,7 @@ export function activationStats(
 export function verdict(points: LayerPoint[]): string {
   const last = points[points.length - 1];
   const firstNan = points.find((p) => !Number.isFinite(p.std));
-  if (firstNan) return `overflows: std is ${firstNan.std} from layer ${firstNan.layer}`;
+  if (firstNan) return `overflows: inf/nan from layer ${firstNan.layer}`;
   const firstZero = points.find((p) => p.std === 0);
   if (firstZero) return `vanishes: std is 0 from layer ${firstZero.layer}`;
   return `std after layer ${last.layer}: ${fmt(last.std)}`;
@@ -117,9 +117,8 @@ export function mountInit(root: HTMLElement): void {
       sort: initKinds.map((k) => k.name),
       title: 'weights',
     };
-    await (
-      await charts()
-    ).drawChart(stdChart, {
+    const { drawChart } = await charts();
+    await drawChart(stdChart, {
       ...shared,
       data: { values: plotted },
       encoding: {
@@ -133,9 +132,7 @@ export function mountInit(root: HTMLElement): void {
         color,
       },
     });
-    await (
-      await charts()
-    ).drawChart(meanChart, {
+    await drawChart(meanChart, {
       ...shared,
       height: 140,
       data: { values: points.filter((p) => Number.isFinite(p.mean)) },
@@ -145,6 +142,7 @@ export function mountInit(root: HTMLElement): void {
           field: 'mean',
           type: 'quantitative',
           scale: { type: 'symlog' },
+          axis: { format: '.0e' },
           title: 'mean (symlog)',
         },
         color,

@@ -131,9 +131,10 @@ export function mountLadder(root: HTMLElement): void {
     }
     const slowest = timings[0].ms;
     const fastest = timings[timings.length - 1].ms;
-    await (
-      await charts()
-    ).drawChart(chart, {
+    // Bars on a log scale need a baseline above 0: a decade below the fastest rung.
+    const floor = 10 ** Math.floor(Math.log10(Math.min(...timings.map((t) => t.ms))) - 1);
+    const { drawChart } = await charts();
+    await drawChart(chart, {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       width: 560,
       height: 180,
@@ -144,9 +145,10 @@ export function mountLadder(root: HTMLElement): void {
         x: {
           field: 'ms',
           type: 'quantitative',
-          scale: { type: 'log' },
+          scale: { type: 'log', domainMin: floor },
           title: 'milliseconds per product (log scale)',
         },
+        x2: { datum: floor },
         color: { field: 'rung', type: 'nominal', legend: null },
       },
     });
