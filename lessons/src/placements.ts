@@ -2,7 +2,7 @@
  * Where each widget appears: after the section that starts with the given heading of a lesson
  * (the heading's text as the page shows it). The browser tests check every heading still exists.
  */
-export type WidgetName = 'memory' | 'broadcast' | 'ladder' | 'init';
+export type WidgetName = 'memory' | 'broadcast' | 'ladder' | 'init' | 'backward';
 
 export interface Placement {
   widget: WidgetName;
@@ -19,5 +19,8 @@ export const placements: Record<string, Placement[]> = {
     { widget: 'memory', after: 'Storage, shape, stride, offset' },
     { widget: 'broadcast', after: 'Broadcasting, as shapes' },
   ],
+  '04-mse-grad': [{ widget: 'backward', after: 'Where the gradient goes: .g' }],
+  '05-lin-grad': [{ widget: 'backward', after: 'The whole backward pass' }],
+  '06-module': [{ widget: 'backward', after: 'Why it stays correct' }],
   '07-init': [{ widget: 'init', after: 'The experiment' }],
 };

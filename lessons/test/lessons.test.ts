@@ -8,3 +8,4 @@ import './memory.spec';
 import './broadcast.spec';
 import './ladder.spec';
 import './init.spec';
+import './backward.spec';

@@ -4,12 +4,14 @@ import { mountMemory } from './memory';
 import { mountBroadcast } from './broadcast';
 import { mountLadder } from './ladder';
 import { mountInit } from './init';
+import { mountBackward } from './backward';
 
 const widgets: Record<WidgetName, (root: HTMLElement) => void> = {
   memory: mountMemory,
   broadcast: mountBroadcast,
   ladder: mountLadder,
   init: mountInit,
+  backward: mountBackward,
 };
 
 export function mountWidget(name: WidgetName, root: HTMLElement): void {
