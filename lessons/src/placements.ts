@@ -2,7 +2,7 @@
  * Where each widget appears: after the section that starts with the given heading of a lesson
  * (the heading's text as the page shows it). The browser tests check every heading still exists.
  */
-export type WidgetName = 'memory' | 'broadcast' | 'ladder' | 'init' | 'backward';
+export type WidgetName = 'memory' | 'broadcast' | 'ladder' | 'init' | 'backward' | 'training';
 
 export interface Placement {
   widget: WidgetName;
@@ -23,4 +23,5 @@ export const placements: Record<string, Placement[]> = {
   '05-lin-grad': [{ widget: 'backward', after: 'The whole backward pass' }],
   '06-module': [{ widget: 'backward', after: 'Why it stays correct' }],
   '07-init': [{ widget: 'init', after: 'The experiment' }],
+  capstone: [{ widget: 'training', after: 'What runs' }],
 };

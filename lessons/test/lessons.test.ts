@@ -9,3 +9,4 @@ import './broadcast.spec';
 import './ladder.spec';
 import './init.spec';
 import './backward.spec';
+import './training.spec';

@@ -5,6 +5,7 @@ import { mountBroadcast } from './broadcast';
 import { mountLadder } from './ladder';
 import { mountInit } from './init';
 import { mountBackward } from './backward';
+import { mountTraining } from './training';
 
 const widgets: Record<WidgetName, (root: HTMLElement) => void> = {
   memory: mountMemory,
@@ -12,6 +13,7 @@ const widgets: Record<WidgetName, (root: HTMLElement) => void> = {
   ladder: mountLadder,
   init: mountInit,
   backward: mountBackward,
+  training: mountTraining,
 };
 
 export function mountWidget(name: WidgetName, root: HTMLElement): void {
