@@ -19,7 +19,8 @@ export async function launchChromium(): Promise<Browser> {
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new Error(
-      `Chromium at ${CHROMIUM} could not start, so the lesson tests cannot run: ${reason}`,
+      `Chromium at ${CHROMIUM} did not start (${reason}). ` +
+        `Run \`${CHROMIUM} --headless --no-sandbox --dump-dom about:blank\` to see why.`,
     );
   }
 }

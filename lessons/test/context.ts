@@ -16,8 +16,17 @@ let browser: Browser | undefined;
 let site: { url: string; close: () => Promise<void> } | undefined;
 
 before(async () => {
-  site = await serveSite();
-  browser = await launchChromium();
+  try {
+    site = await serveSite();
+    browser = await launchChromium();
+  } catch (error) {
+    // One clear line instead of the same failure under every test: verify stops here.
+    console.error(
+      `\nlesson tests cannot run: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    await site?.close();
+    process.exit(1);
+  }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
