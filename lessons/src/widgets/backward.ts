@@ -148,9 +148,10 @@ export function mountBackward(root: HTMLElement): void {
   });
   const error = el('div', { class: 'error', 'data-testid': 'error', role: 'alert' });
   const loss = el('div', { class: 'result', 'data-testid': 'loss' });
+  const graph = el('div', { class: 'graph', 'data-testid': 'graph' });
   const table = el('table', { class: 'gradients', 'data-testid': 'gradients' });
   error.hidden = true;
-  root.append(form, el('div', { class: 'controls' }, random, corner), error, loss, table);
+  root.append(form, el('div', { class: 'controls' }, random, corner), error, graph, loss, table);
 
   const fill = (net: Network): void => {
     for (const f of FIELDS)
@@ -163,6 +164,7 @@ export function mountBackward(root: HTMLElement): void {
     const result = showingErrors(error, () => gradients(parseNetwork(form)));
     if (!result) return;
     loss.textContent = `loss = ${fmt(result.loss)}`;
+    drawGraph(graph, result);
     table.replaceChildren(
       el(
         'tr',
@@ -198,4 +200,38 @@ export function mountBackward(root: HTMLElement): void {
   random.addEventListener('click', () => fill(randomNetwork(0)));
   corner.addEventListener('click', () => fill(CORNER));
   fill(randomNetwork(0));
+}
+
+/** The network as a chain of tensors and the ops between them, each tensor with its .g by hand. */
+function drawGraph(box: HTMLElement, { byHand, loss }: Gradients): void {
+  const scale = Math.max(...NAMES.map((n) => byHand[n].abs().max().item()));
+  const tensorNode = (name: Name): HTMLElement =>
+    el(
+      'div',
+      { class: 'node tensor' },
+      el('code', { text: `${name} [${byHand[name].shape.join(', ')}]` }),
+      heatmap(byHand[name], scale, `${name}-graph`),
+    );
+  const op = (text: string, ...params: Name[]): HTMLElement =>
+    el('div', { class: 'node op' }, el('div', { text }), ...params.map(tensorNode));
+  const arrow = (): HTMLElement => el('span', { class: 'arrow', text: '→' });
+  box.replaceChildren(
+    tensorNode('inp'),
+    arrow(),
+    op('lin', 'w1', 'b1'),
+    arrow(),
+    tensorNode('l1'),
+    arrow(),
+    op('relu'),
+    arrow(),
+    tensorNode('l2'),
+    arrow(),
+    op('lin', 'w2', 'b2'),
+    arrow(),
+    tensorNode('out'),
+    arrow(),
+    op('mse with targ'),
+    arrow(),
+    el('div', { class: 'node tensor' }, el('code', { text: `loss ${fmt(loss)}` })),
+  );
 }
