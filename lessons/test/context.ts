@@ -51,6 +51,12 @@ export async function openLesson(id: string): Promise<LessonPage> {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  // Offline: every request goes to the site itself (no CDN, no fonts or data from elsewhere).
+  const origin = site.url;
+  page.on('request', (r) => {
+    if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(origin))
+      errors.push(`request to ${r.url()}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { renderMarkdown } from '../src/markdown';
 import { placements } from '../src/placements';
-import { openLesson } from './context';
+import { openLesson, SCREENSHOTS } from './context';
 
 const DOCS = path.resolve(__dirname, '../../docs');
 const ids = fs
@@ -53,6 +53,9 @@ test('every lesson page shows its docs/*.md text and its widgets, with no errors
         `${id}: its widgets`,
       );
     }
+    await page.evaluate(() => (location.hash = '#/03-expand-as/storage-shape-stride-offset'));
+    await page.locator('section.widget[data-widget="memory"]').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'lesson-page.png') });
     assert.deepEqual(errors, []);
   } finally {
     await close();
