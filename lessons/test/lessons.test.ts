@@ -3,6 +3,7 @@
  * against the static build in out/lessons. Screenshots land in reports/lessons/.
  */
 import './context';
+import './units.spec';
 import './pages.spec';
 import './memory.spec';
 import './broadcast.spec';
