@@ -12,6 +12,8 @@ export default tseslint.config(
       'coverage/',
       '.mutant/',
       '.mutant-*/',
+      // AssemblyScript, compiled by asc (npm run build:wasm) with its own tsconfig, not TypeScript.
+      'assembly/',
     ],
   },
   js.configs.recommended,
