@@ -70,6 +70,13 @@ def epoch():
     return median_ms(run, 2 if quick else 3)
 
 
+def blas_library():
+    """The BLAS PyTorch loaded: Debian's reference BLAS is many times slower than OpenBLAS."""
+    with open("/proc/self/maps") as maps:
+        names = {line.split()[-1].rsplit("/", 1)[-1] for line in maps if "blas" in line}
+    return ", ".join(sorted(names)) or "unknown"
+
+
 def main():
     a, b = torch.randn(512, 512), torch.randn(512, 512)
     u, v = torch.randn(1_000_000), torch.randn(1_000_000)
@@ -81,6 +88,7 @@ def main():
         json.dumps(
             {
                 "version": torch.__version__,
+                "blas": blas_library(),
                 "matmul512Ms": median_ms(lambda: a @ b, repeats),
                 "lessonMatmulMs": median_ms(lambda: small_a @ small_b, 200),
                 "mlpForwardMs": forward,

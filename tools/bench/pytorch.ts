@@ -9,6 +9,8 @@ import path from 'node:path';
 
 export interface PytorchTimings {
   version: string;
+  /** The BLAS library PyTorch loaded (libopenblas…, or Debian's slow reference libblas.so.3). */
+  blas: string;
   matmul512Ms: number;
   lessonMatmulMs: number;
   mlpForwardMs: number;

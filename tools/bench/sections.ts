@@ -19,8 +19,9 @@ export function pytorchLine(pytorch: PytorchResult | null): string {
   if (pytorch === null) return 'PyTorch was not run (`--only` left it out).';
   if ('missing' in pytorch) return `No PyTorch column: ${pytorch.missing}.`;
   return (
-    `PyTorch ${pytorch.timings.version} on one thread (\`torch.set_num_threads(1)\`), run by ` +
-    '`npm run bench` in a child process right after the engine, on the same random shapes.'
+    `PyTorch ${pytorch.timings.version} (BLAS: ${pytorch.timings.blas}) on one thread ` +
+    '(`torch.set_num_threads(1)`), run by `npm run bench` in a child process right after the ' +
+    'engine, on the same random shapes, timed by the wall clock like the engine rows.'
   );
 }
 

@@ -1,7 +1,9 @@
 /**
  * Matrix products with torch.matmul's rules: 1-D operands are promoted to a row (left) or a column
  * (right) and the added dim removed afterwards; dims before the last two are batch dims and
- * broadcast. Float products go through the cache-blocked `matmulKernel`, one call per batch.
+ * broadcast. float32 products go through the WebAssembly SIMD kernel (../wasm), float64 ones
+ * (and float32 where WebAssembly cannot run) through the cache-blocked `matmulKernel`, one call
+ * per batch.
  */
 import { isFloating, type DType, type TypedArray } from '../dtype';
 import { offsetsOf } from '../kernels';
