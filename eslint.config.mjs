@@ -13,6 +13,8 @@ export default tseslint.config(
       '.mutant/',
       '.mutant-*/',
       '.exercism-*/',
+      // AssemblyScript, compiled by asc (npm run build:wasm) with its own tsconfig, not TypeScript.
+      'assembly/',
     ],
   },
   js.configs.recommended,

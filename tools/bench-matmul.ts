@@ -1,5 +1,6 @@
 /**
- * `npm run bench:matmul`: the engine's matmul kernel against tfjs-cpu and a naive loop, float32,
+ * `npm run bench:matmul`: the engine's float32 matmul against tfjs-wasm, its JavaScript kernel,
+ * tfjs-cpu and a naive loop,
  * n = 64 ... 1024, printed as a table. `--json` prints the results as JSON instead, `--write`
  * also updates the matmul section of docs/benchmarks.md, `--quick` is a short run for smoke tests,
  * `--clock wall` times by the wall clock instead of process CPU time.
@@ -27,7 +28,9 @@ function parseSizes(raw: string): number[] {
 }
 
 const program = new Command('bench:matmul')
-  .description('Benchmark the matmul kernel against tfjs-cpu and a naive ikj loop (float32).')
+  .description(
+    'Benchmark the float32 matmul against tfjs-wasm, its JS kernel, tfjs-cpu and a naive loop.',
+  )
   .option('--json', 'print the results as JSON (progress goes to stderr)')
   .option('--write', 'update the matmul section of docs/benchmarks.md')
   .option('--quick', 'a short run: n up to 512, small time budgets')

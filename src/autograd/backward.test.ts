@@ -75,6 +75,41 @@ describe('where gradients land', () => {
     expect(b.grad?.toArray()).toEqual([1, 1]);
   });
 
+  test('a gradient the pass made and nothing else holds becomes .grad without a copy', () => {
+    const x = leaf([1, 2, 3]);
+    const w = leaf([4, 5, 6]);
+    const seen: Tensor[] = [];
+    // mul's backward makes g * w afresh; it reaches x alone, so x.grad is that very tensor.
+    const y = x.mul(w);
+    const node = y.gradFn!;
+    const spy = new GradNode(node.name, node.inputs, (g) => {
+      const grads = node.backward(g);
+      seen.push(...grads.filter((t): t is Tensor => t !== null));
+      return grads;
+    });
+    y.gradFn = spy;
+    y.sum().backward();
+    expect(x.grad).toBe(seen[0]);
+    expect(x.grad?.toArray()).toEqual([4, 5, 6]);
+  });
+
+  test("the caller's gradient, and one still read by another node, are copied", () => {
+    const x = leaf([1, 2]);
+    const g = tensor([3, 4], { dtype: 'float64' });
+    x.backward(g);
+    expect(x.grad?.storage()).not.toBe(g.storage());
+    // add hands its gradient to x and to y's node: x must not own a buffer y's node reads.
+    const a = leaf([1, 2]);
+    const b = leaf([5, 6]);
+    const out = a.add(b.mul(1).mul(1));
+    out.backward(tensor([1, 1], { dtype: 'float64' }).mul(2));
+    expect(a.grad?.toArray()).toEqual([2, 2]);
+    expect(b.grad?.toArray()).toEqual([2, 2]);
+    expect(a.grad?.storage()).not.toBe(b.grad?.storage());
+    a.grad?.mul_(10);
+    expect(b.grad?.toArray()).toEqual([2, 2]);
+  });
+
   test('the grad of a broadcast input is contiguous and owns its memory', () => {
     const b = leaf([1, 2, 3]);
     zeros(4, 3, { dtype: 'float64' }).add(b).sum().backward();

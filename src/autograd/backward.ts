@@ -10,6 +10,7 @@
  * graph works as if `retain_graph=True` had been passed (the closures keep what they saved).
  */
 import { uncounted } from '../tensor/ops-count';
+import { Storage } from '../tensor/storage';
 import { formatShape, sameShape } from '../tensor/layout';
 import type { Tensor } from '../tensor/tensor';
 import { type GradNode, noGrad } from './graph';
@@ -30,9 +31,39 @@ export type NodeSink = (node: GradNode, gradient: Tensor) => void;
 export function runBackward(root: Tensor, gradient?: Tensor): void {
   // The pass's own arithmetic is bookkeeping, not a technique the caller chose: countOps skips it.
   uncounted(() => {
+    const firstOwn = Storage.made();
     const start = { tensor: root, gradient: initialGradient(root, gradient) };
-    propagate([start], accumulateIntoLeafGrad);
+    // Gradients are collected per leaf and stored once the pass is over, when it is known which
+    // buffers nothing else holds: those become `.grad` as they are, without a copy.
+    const arrived = new Map<Tensor, Tensor[]>();
+    const holders = propagate([start], (leaf, g) => {
+      const list = arrived.get(leaf);
+      if (list === undefined) arrived.set(leaf, [g]);
+      else list.push(g);
+    });
+    for (const [leaf, gradients] of arrived) {
+      gradients.forEach((g, i) => {
+        const own = i === 0 && gradients.length === 1 && ownedByPass(g, firstOwn, holders);
+        accumulateIntoLeafGrad(leaf, g, own);
+      });
+    }
   });
+}
+
+/**
+ * Whether `g` may become a leaf's `.grad` as it is: its buffer was allocated during this backward
+ * pass (so it is no input, saved tensor or caller's gradient), this one delivery is the only
+ * thing holding it, and it is a dense tensor over the whole of that buffer.
+ */
+function ownedByPass(g: Tensor, firstOwn: number, holders: Map<Storage, number>): boolean {
+  const storage = g.storage();
+  return (
+    storage.serial >= firstOwn &&
+    holders.get(storage) === 1 &&
+    g.offset === 0 &&
+    g.numel() === storage.size &&
+    g.isContiguous()
+  );
 }
 
 /**
@@ -60,13 +91,16 @@ export function initialGradient(root: Tensor, gradient: Tensor | undefined, inde
   return gradient;
 }
 
-/** What AccumulateGrad does: the first gradient is copied into a fresh buffer, later ones added in. */
-export function accumulateIntoLeafGrad(leaf: Tensor, gradient: Tensor): void {
+/**
+ * What AccumulateGrad does: the first gradient becomes `.grad`, later ones are added in. The first
+ * is copied into a fresh buffer unless `owned` says nothing else holds it (PyTorch likewise steals
+ * a gradient whose only reference it has): a backward closure may hand the same tensor to two
+ * inputs (add does), or a stride-0 expanded view, and `.grad` must own its memory.
+ */
+export function accumulateIntoLeafGrad(leaf: Tensor, gradient: Tensor, owned = false): void {
   noGrad(() => {
     if (leaf.grad === null) {
-      // A copy, never the incoming tensor itself: a backward closure may hand the same tensor to
-      // two inputs (add does), or a stride-0 expanded view; `.grad` must own its memory.
-      leaf.grad = ownCopy(gradient);
+      leaf.grad = owned ? gradient : ownCopy(gradient);
     } else {
       leaf.grad.add_(gradient);
     }
@@ -76,18 +110,42 @@ export function accumulateIntoLeafGrad(leaf: Tensor, gradient: Tensor): void {
 /**
  * The core pass shared by `runBackward` and `grad`: sends gradients from the roots down the graph.
  * Gradients for a tensor used several times are summed before its node runs.
+ *
+ * Returns, per buffer, how many deliveries still hold it at the end: each gradient handed to a
+ * leaf counts one, a gradient waiting for its node counts one until the node has run.
  */
-export function propagate(roots: BackwardRoot[], onLeaf: LeafSink, onNode?: NodeSink): void {
+export function propagate(
+  roots: BackwardRoot[],
+  onLeaf: LeafSink,
+  onNode?: NodeSink,
+): Map<Storage, number> {
   const pending = new Map<GradNode, Tensor>();
+  const holders = new Map<Storage, number>();
+  const hold = (t: Tensor, by: number): void => {
+    const s = t.storage();
+    holders.set(s, (holders.get(s) ?? 0) + by);
+  };
+  const toLeaf = (leaf: Tensor, g: Tensor): void => {
+    hold(g, 1);
+    onLeaf(leaf, g);
+  };
+  const toNode = (node: GradNode, g: Tensor): void => {
+    const previous = pending.get(node);
+    if (previous !== undefined) hold(previous, -1);
+    const sum = previous === undefined ? g : noGrad(() => previous.add(g));
+    hold(sum, 1);
+    pending.set(node, sum);
+  };
   for (const { tensor, gradient } of roots) {
-    if (tensor.gradFn === null) onLeaf(tensor, gradient);
-    else addPending(pending, tensor.gradFn, gradient);
+    if (tensor.gradFn === null) toLeaf(tensor, gradient);
+    else toNode(tensor.gradFn, gradient);
   }
   const order = topologicalOrder(roots.map((r) => r.tensor.gradFn));
   for (const node of order) {
     const gradOutput = pending.get(node);
     if (gradOutput === undefined) continue; // every path to this node carried a null gradient
     pending.delete(node); // let intermediate gradients be collected as soon as they are used
+    hold(gradOutput, -1);
     onNode?.(node, gradOutput);
     const inputGrads = noGrad(() => node.backward(gradOutput));
     checkGradientCount(node, inputGrads);
@@ -95,10 +153,11 @@ export function propagate(roots: BackwardRoot[], onLeaf: LeafSink, onNode?: Node
       const g = inputGrads[i];
       if (g === null || g === undefined || !input.requiresGrad) return;
       const fitted = fitToInput(node, i, input, g);
-      if (input.gradFn === null) onLeaf(input, fitted);
-      else addPending(pending, input.gradFn, fitted);
+      if (input.gradFn === null) toLeaf(input, fitted);
+      else toNode(input.gradFn, fitted);
     });
   }
+  return holders;
 }
 
 /**
@@ -128,11 +187,6 @@ export function topologicalOrder(starts: readonly (GradNode | null)[]): GradNode
     }
   }
   return postOrder.reverse();
-}
-
-function addPending(pending: Map<GradNode, Tensor>, node: GradNode, gradient: Tensor): void {
-  const previous = pending.get(node);
-  pending.set(node, previous === undefined ? gradient : noGrad(() => previous.add(gradient)));
 }
 
 function checkGradientCount(node: GradNode, grads: readonly (Tensor | null)[]): void {

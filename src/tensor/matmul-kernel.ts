@@ -1,5 +1,8 @@
 /**
  * The matmul kernel: C = A @ B for one pair of strided 2-D operands, in plain TypeScript.
+ * float32 products run the WebAssembly SIMD kernel (./wasm, assembly/matmul.ts) where it loads;
+ * this one serves float64, runtimes without WebAssembly, and is the reference the fast kernel is
+ * property-tested against.
  *
  * The shape of it is the classic Goto/BLIS recipe, scaled to what a JavaScript JIT does well:
  *

@@ -1,6 +1,7 @@
 /**
- * Part 2 of `npm run bench`: the engine's matmul against tfjs-cpu and a naive loop. The
- * measurement lives in tools/bench/matmul.ts, shared with `npm run bench:matmul`.
+ * Part 2 of `npm run bench`: the engine's float32 matmul (WebAssembly SIMD) against tfjs-wasm,
+ * the engine's JavaScript kernel, tfjs-cpu and a naive loop. The measurement lives in
+ * tools/bench/matmul.ts, shared with `npm run bench:matmul`.
  */
 import {
   clockLine,

@@ -2,8 +2,33 @@
 import { formatDuration, formatRatio, markdownTable } from './format';
 import type { LadderStep } from './ladder';
 import { machineLine, type Machine } from './machine';
+import type { ElementwiseTiming } from './elementwise';
 import type { EpochTiming } from './epoch';
 import type { MlpTiming } from './mlp';
+import type { PytorchResult } from './pytorch';
+
+/** The engine's time over PyTorch's, or '—' without PyTorch. */
+function slower(engineMs: number, pytorchMs: number | undefined): string {
+  return pytorchMs === undefined ? '—' : formatRatio(engineMs / pytorchMs);
+}
+
+const pytorchMs = (ms: number | undefined): string => (ms === undefined ? '—' : formatDuration(ms));
+
+/** How the PyTorch column was measured, or why it is empty. */
+export function pytorchLine(pytorch: PytorchResult | null): string {
+  if (pytorch === null) return 'PyTorch was not run (`--only` left it out).';
+  if ('missing' in pytorch) return `No PyTorch column: ${pytorch.missing}.`;
+  return (
+    `PyTorch ${pytorch.timings.version} (BLAS: ${pytorch.timings.blas}) on one thread ` +
+    '(`torch.set_num_threads(1)`), run by `npm run bench` in a child process right after the ' +
+    'engine, on the same random shapes, timed by the wall clock like the engine rows.'
+  );
+}
+
+/** The load average before and after, which colours every number on a shared machine. */
+export function loadLine(load: { before: number; after: number }, cores: number): string {
+  return `1-minute load average ${load.before.toFixed(2)} before and ${load.after.toFixed(2)} after the run, on ${cores} cores.`;
+}
 
 export function ladderTable(steps: readonly LadderStep[]): string {
   return markdownTable(
@@ -42,34 +67,88 @@ export function ladderSection(steps: readonly LadderStep[], machine: Machine): s
   ].join('\n');
 }
 
-export function mlpTable(mlp: MlpTiming | null, epoch: EpochTiming | null): string {
+export function mlpTable(
+  mlp: MlpTiming | null,
+  epoch: EpochTiming | null,
+  pytorch: PytorchResult | null = null,
+): string {
+  const torch = pytorch !== null && 'timings' in pytorch ? pytorch.timings : undefined;
   const rows: string[][] = [];
   if (mlp) {
     rows.push([
       `forward, ${mlp.rows.toLocaleString('en-US')}x784 → 50 → 1, MSE`,
       formatDuration(mlp.forwardMs),
+      pytorchMs(torch?.mlpForwardMs),
+      slower(mlp.forwardMs, torch?.mlpForwardMs),
       '23 ms',
     ]);
     rows.push([
       "backward (autograd, incl. the input's gradient)",
       formatDuration(mlp.backwardMs),
+      pytorchMs(torch?.mlpBackwardMs),
+      slower(mlp.backwardMs, torch?.mlpBackwardMs),
       '86 ms',
     ]);
   }
   if (epoch) {
+    const ms = epoch.secondsPerEpoch * 1000;
     rows.push([
       `capstone epoch: 784-50-10, ${epoch.trainSize.toLocaleString('en-US')} digits, batch ${epoch.batchSize}, SGD`,
-      `${formatDuration(epoch.secondsPerEpoch * 1000)}`,
-      '~75 ms (PyTorch here)',
+      formatDuration(ms),
+      pytorchMs(torch?.epochMs),
+      slower(ms, torch?.epochMs),
+      '—',
     ]);
   }
-  return markdownTable(['what', 'engine (median)', 'PyTorch'], rows);
+  return markdownTable(
+    ['what', 'engine (median)', 'PyTorch here, 1 thread', 'engine / PyTorch', 'lesson (PyTorch)'],
+    rows,
+  );
+}
+
+export function elementwiseTable(
+  timing: ElementwiseTiming,
+  pytorch: PytorchResult | null = null,
+): string {
+  const torch = pytorch !== null && 'timings' in pytorch ? pytorch.timings : undefined;
+  const row = (what: string, ms: number, theirs: number | undefined) => [
+    what,
+    formatDuration(ms),
+    pytorchMs(theirs),
+    slower(ms, theirs),
+  ];
+  return markdownTable(
+    ['what (float32)', 'engine (median)', 'PyTorch here, 1 thread', 'engine / PyTorch'],
+    [
+      row('add of two 1e6-element tensors', timing.add.medianMs, torch?.addMs),
+      row('[1000, 1000] + [1000] (broadcast)', timing.broadcastAdd.medianMs, torch?.broadcastAddMs),
+      row('[1000, 1000].sum(0)', timing.sumDim0.medianMs, torch?.sumDim0Ms),
+    ],
+  );
+}
+
+export function elementwiseSection(
+  timing: ElementwiseTiming,
+  pytorch: PytorchResult | null,
+  machine: Machine,
+  load: { before: number; after: number },
+): string {
+  return [
+    '## Elementwise ops and reductions',
+    '',
+    elementwiseTable(timing, pytorch),
+    '',
+    `${machineLine(machine)} ${loadLine(load, machine.cores)}`,
+    pytorchLine(pytorch),
+  ].join('\n');
 }
 
 export function mlpSection(
   mlp: MlpTiming | null,
   epoch: EpochTiming | null,
   machine: Machine,
+  pytorch: PytorchResult | null = null,
+  load: { before: number; after: number } | null = null,
 ): string {
   return [
     "## The lesson's MLP, forward and backward, and a capstone epoch",
@@ -78,9 +157,10 @@ export function mlpSection(
     "only 10,000 digits, so this benchmark uses random data of the lesson's shape (50,000x784):",
     'the arithmetic is the same, and the time does not depend on the values.',
     '',
-    mlpTable(mlp, epoch),
+    mlpTable(mlp, epoch, pytorch),
     '',
-    machineLine(machine),
+    load ? `${machineLine(machine)} ${loadLine(load, machine.cores)}` : machineLine(machine),
+    pytorchLine(pytorch),
     epoch
       ? `The capstone epoch is the default \`npm run train\` model; its validation accuracy after ${epoch.epochs} epoch(s) in this run was ${(100 * epoch.valAccuracy).toFixed(1)}%.`
       : '',

@@ -1,0 +1,2 @@
+// The WebAssembly module's exports: every kernel the engine calls (see src/tensor/wasm/).
+export { heapBase, matmul } from './matmul';
