@@ -358,7 +358,7 @@ describe('activationStats', () => {
   kataTest('randn · 0.01: each layer divides the std by 10, and 50 layers end in exact 0', () => {
     const stats = run('small', 12);
     expectScale(stats[0].std, 0.01 * Math.sqrt(WIDTH), 1, false, 'the std after layer 1');
-    // float32 underflows to 0 below 1.4e-45 (with seed 0: first zeros at layer 40, all 0 from 46).
+    // float32 underflows to 0 below 1.4e-45 (with seed 0: first zeros at layer 41, all 0 from 46).
     expect(stats[DEPTH - 1].mean).toBe(0);
     expect(stats[DEPTH - 1].std).toBe(0);
   });
