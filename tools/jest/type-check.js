@@ -1,0 +1,200 @@
+// @ts-check
+'use strict';
+// CommonJS on purpose: the board reporter starts it as a child process, without a transform.
+
+/**
+ * The TypeScript errors in a learner's kata files. ts-jest transpiles file by file and does not
+ * type-check, so `c.set([i, j], row.mul(col).sum())` (a Tensor where a number belongs) runs and
+ * only shows up as a wrong number. The board reporter runs this file as a child process while
+ * jest runs the tests, and prints what it finds under each kata's row.
+ *
+ *   node tools/jest/type-check.js <root> <file.ts>...   →   JSON { diagnostics: [...] } on stdout
+ *
+ * Only the given files are checked (the engine and the tests are not), with the repository's
+ * tsconfig.json, so the errors are the ones an editor and `npm run typecheck` show. Reading the
+ * engine and the type declarations takes most of the time (2-4 s here); TypeScript's incremental
+ * mode saves only the checking, so it measured no faster and is not used.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { clearTimeout, setTimeout } = require('node:timers');
+
+/**
+ * The learner's files of the given katas: every `.ts` file in `<dir>/<id>/` but the tests.
+ * `source` is KATA_SOURCE: unset or "katas", "solutions", or an absolute directory.
+ * @param {string} root
+ * @param {string | undefined} source
+ * @param {readonly string[]} kataIds
+ * @returns {string[]}
+ */
+function learnerFiles(root, source, kataIds) {
+  const dir = kataDir(root, source);
+  if (dir === undefined) return [];
+  const files = [];
+  for (const id of kataIds) {
+    let names;
+    try {
+      names = fs.readdirSync(path.join(dir, id));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts'))
+        files.push(path.join(dir, id, name));
+    }
+  }
+  return files;
+}
+
+/**
+ * Where the judged kata files live, or undefined for a source the board does not check (the
+ * mutant check's `variants:` copies).
+ * @param {string} root
+ * @param {string | undefined} source
+ */
+function kataDir(root, source) {
+  if (!source || source === 'katas') return path.join(root, 'katas');
+  if (source === 'solutions') return path.join(root, 'solutions');
+  if (path.isAbsolute(source)) return source;
+  return undefined;
+}
+
+/**
+ * @typedef {{ file: string, line: number, column: number, code: number, message: string }} TypeDiagnostic
+ * `file` absolute; `line` and `column` 1-based; `message` the whole chain, lines joined by "\n".
+ */
+
+/**
+ * Type-checks `files` (absolute paths) with `<root>/tsconfig.json` and returns the errors located
+ * in those files, in file and position order. The engine and other files they import are read for
+ * their types but not checked themselves.
+ * @param {string} root
+ * @param {readonly string[]} files
+ * @returns {TypeDiagnostic[]}
+ */
+function checkFiles(root, files) {
+  if (files.length === 0) return [];
+  const ts = require('typescript');
+  const configPath = path.join(root, 'tsconfig.json');
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
+    },
+  );
+  if (parsed === undefined) throw new Error(`cannot read ${configPath}`);
+  const program = ts.createProgram([...files], { ...parsed.options, noEmit: true });
+  const wanted = new Set(files.map((file) => path.resolve(file)));
+  /** @type {TypeDiagnostic[]} */
+  const found = [];
+  for (const sourceFile of program.getSourceFiles()) {
+    if (!wanted.has(path.resolve(sourceFile.fileName))) continue;
+    const diagnostics = [
+      ...program.getSyntacticDiagnostics(sourceFile),
+      ...program.getSemanticDiagnostics(sourceFile),
+    ];
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.category !== ts.DiagnosticCategory.Error) continue;
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+      found.push({
+        file: path.resolve(sourceFile.fileName),
+        line: line + 1,
+        column: character + 1,
+        code: diagnostic.code,
+        message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+      });
+    }
+  }
+  return found.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/**
+ * @typedef {{ diagnostics: TypeDiagnostic[] } | { problem: string }} TypeCheckOutcome
+ * What the board shows: the errors, or in a few words why the check did not run.
+ */
+
+/**
+ * Starts the check of `files` in a child process, so it runs beside jest's workers, at a lower
+ * priority so it does not slow them. `outcome(graceMs)` waits for it, giving up (and stopping the
+ * child) `graceMs` after it is called; `stop()` ends it early (a new watch run, say).
+ * @param {string} root
+ * @param {readonly string[]} files
+ * @param {{ script?: string, args?: readonly string[] }} [options] what to run (tests replace it)
+ */
+function startTypeCheck(root, files, options = {}) {
+  const script = options.script ?? path.join(__dirname, 'type-check.js');
+  const child = spawn(process.execPath, [script, ...(options.args ?? [root, ...files])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+  try {
+    if (child.pid !== undefined) os.setPriority(child.pid, 10);
+  } catch {
+    // Not allowed here: it runs at normal priority.
+  }
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  /** @type {Promise<TypeCheckOutcome>} */
+  const finished = new Promise((resolve) => {
+    child.on('error', (error) => resolve({ problem: `could not start (${error.message})` }));
+    child.on('close', (code, signal) => {
+      if (code === 0) {
+        try {
+          resolve({ diagnostics: JSON.parse(stdout).diagnostics });
+          return;
+        } catch {
+          // falls through to the problem below
+        }
+      }
+      const why = lastLine(stderr) ?? (signal ? `stopped by ${signal}` : `exit code ${code}`);
+      resolve({ problem: `crashed: ${why}` });
+    });
+  });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  };
+  return {
+    stop,
+    /** @param {number} graceMs */
+    outcome(graceMs) {
+      /** @type {NodeJS.Timeout | undefined} */
+      let timer;
+      /** @type {Promise<TypeCheckOutcome>} */
+      const late = new Promise((resolve) => {
+        timer = setTimeout(() => {
+          stop();
+          resolve({
+            problem: `did not finish within ${Math.round(graceMs / 1000)} s of the tests`,
+          });
+        }, graceMs);
+      });
+      return Promise.race([finished, late]).finally(() => clearTimeout(timer));
+    },
+  };
+}
+
+/** The last meaningful line of a crash's output: an error's message, not its stack. */
+function lastLine(text) {
+  const lines = text.split('\n').filter((line) => line.trim() !== '' && !/^\s+at /.test(line));
+  const error = lines.find((line) => /^\w*Error\b/.test(line));
+  return error ?? lines[lines.length - 1];
+}
+
+if (require.main === module) {
+  const [root, ...files] = process.argv.slice(2);
+  const diagnostics = checkFiles(path.resolve(root), files);
+  process.stdout.write(`${JSON.stringify({ diagnostics })}\n`);
+}
+
+module.exports = { learnerFiles, kataDir, checkFiles, startTypeCheck };
