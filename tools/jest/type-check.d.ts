@@ -23,3 +23,12 @@ export function startTypeCheck(
   files: readonly string[],
   options?: { script?: string; args?: readonly string[] },
 ): { stop(): void; outcome(graceMs: number): Promise<TypeCheckOutcome> };
+export function checkFilesCached(
+  root: string,
+  files: readonly string[],
+  cacheDir: string,
+  check?: (
+    root: string,
+    files: readonly string[],
+  ) => { diagnostics: TypeDiagnostic[]; inputs: string[] },
+): TypeDiagnostic[];

@@ -12,14 +12,19 @@
  *
  * Only the given files are checked (the engine and the tests are not), with the repository's
  * tsconfig.json, so the errors are the ones an editor and `npm run typecheck` show. Reading the
- * engine and the type declarations takes most of the time (2-4 s here); TypeScript's incremental
- * mode saves only the checking, so it measured no faster and is not used.
+ * engine and the type declarations takes most of the time (3-4 s of CPU here); TypeScript's
+ * incremental mode saves only the checking, so it measured no faster and is not used. Instead
+ * the last result is kept in the temp folder (like jest's own cache) with the size and time of
+ * every file the check read: when none changed, the result is reused without TypeScript.
  */
 const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { clearTimeout, setTimeout } = require('node:timers');
+
+const CACHE_ENTRIES = 16;
 
 /**
  * The learner's files of the given katas: every `.ts` file in `<dir>/<id>/` but the tests.
@@ -75,7 +80,16 @@ function kataDir(root, source) {
  * @returns {TypeDiagnostic[]}
  */
 function checkFiles(root, files) {
-  if (files.length === 0) return [];
+  return files.length === 0 ? [] : checkProgram(root, files).diagnostics;
+}
+
+/**
+ * checkFiles, and every file the check read (the tsconfig, the files, the engine, the
+ * declarations), for the cache.
+ * @param {string} root
+ * @param {readonly string[]} files
+ */
+function checkProgram(root, files) {
   const ts = require('typescript');
   const configPath = path.join(root, 'tsconfig.json');
   const parsed = ts.getParsedCommandLineOfConfigFile(
@@ -111,10 +125,78 @@ function checkFiles(root, files) {
       });
     }
   }
-  return found.sort(
+  found.sort(
     (a, b) =>
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
   );
+  const inputs = [configPath, ...program.getSourceFiles().map((file) => file.fileName)];
+  return { diagnostics: found, inputs };
+}
+
+/** @param {string} file size and modification time, or undefined when it is gone */
+function stamp(file) {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * checkFiles with the last result kept in `cacheDir` (one entry per set of files): reused when
+ * every file the check read still has its size and modification time.
+ * @param {string} root
+ * @param {readonly string[]} files
+ * @param {string} cacheDir
+ * @param {typeof checkProgram} [check] the check itself (tests replace it)
+ * @returns {TypeDiagnostic[]}
+ */
+function checkFilesCached(root, files, cacheDir, check = checkProgram) {
+  if (files.length === 0) return [];
+  const key = crypto
+    .createHash('sha1')
+    .update([root, ...files].join('\n'))
+    .digest('hex');
+  const cacheFile = path.join(cacheDir, `${key.slice(0, 16)}.json`);
+  try {
+    const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    if (Object.entries(cached.stamps).every(([file, was]) => stamp(file) === was))
+      return cached.diagnostics;
+  } catch {
+    // no entry yet, or an unreadable one: check
+  }
+  // The learner's files are stamped before they are read: one saved during the check re-checks.
+  const before = files.map((file) => [path.resolve(file), stamp(file)]);
+  const { diagnostics, inputs } = check(root, files);
+  try {
+    const stamps = Object.fromEntries([
+      ...inputs.map((file) => [path.resolve(file), stamp(file)]),
+      ...before,
+    ]);
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.writeFileSync(cacheFile, JSON.stringify({ stamps, diagnostics }));
+    pruneCache(cacheDir);
+  } catch {
+    // a read-only temp folder: no cache, same result
+  }
+  return diagnostics;
+}
+
+/** Keeps the newest few entries: one per set of katas run (all, one, a copy's). */
+function pruneCache(cacheDir, keep = CACHE_ENTRIES) {
+  const entries = fs
+    .readdirSync(cacheDir)
+    .map((name) => path.join(cacheDir, name))
+    .map((file) => ({ file, time: fs.statSync(file).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { file } of entries.slice(keep)) fs.rmSync(file, { force: true });
+}
+
+/** The cache folder: in the system's temp folder, like jest's own cache, one per repository. */
+function defaultCacheDir(root) {
+  const key = crypto.createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `kata-type-check-${key}`);
 }
 
 /**
@@ -123,8 +205,9 @@ function checkFiles(root, files) {
  */
 
 /**
- * Starts the check of `files` in a child process, so it runs beside jest's workers, at a lower
- * priority so it does not slow them. `outcome(graceMs)` waits for it, giving up (and stopping the
+ * Starts the check of `files` in a child process, so it runs beside jest's workers (jest leaves
+ * a core for its own process; a lower priority starved the check on a busy machine and made the
+ * board wait for it). `outcome(graceMs)` waits for it, giving up (and stopping the
  * child) `graceMs` after it is called; `stop()` ends it early (a new watch run, say).
  * @param {string} root
  * @param {readonly string[]} files
@@ -136,11 +219,6 @@ function startTypeCheck(root, files, options = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true,
   });
-  try {
-    if (child.pid !== undefined) os.setPriority(child.pid, 10);
-  } catch {
-    // Not allowed here: it runs at normal priority.
-  }
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -193,8 +271,8 @@ function lastLine(text) {
 
 if (require.main === module) {
   const [root, ...files] = process.argv.slice(2);
-  const diagnostics = checkFiles(path.resolve(root), files);
+  const diagnostics = checkFilesCached(path.resolve(root), files, defaultCacheDir(root));
   process.stdout.write(`${JSON.stringify({ diagnostics })}\n`);
 }
 
-module.exports = { learnerFiles, kataDir, checkFiles, startTypeCheck };
+module.exports = { learnerFiles, kataDir, checkFiles, checkFilesCached, startTypeCheck };

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBoard } from './board';
 import { loadCatalogue } from './catalogue-core';
-import { learnerFiles, startTypeCheck, type TypeCheckOutcome } from './type-check';
+import {
+  checkFilesCached,
+  learnerFiles,
+  startTypeCheck,
+  type TypeCheckOutcome,
+  type TypeDiagnostic,
+} from './type-check';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { selectedKatas } = require('../board-reporter') as {
   selectedKatas: (katas: object[], globalConfig: object, root: string) => { id: string }[];
@@ -89,6 +95,33 @@ describe('the type check of the judged files', () => {
     ]);
     expect(learnerFiles(root, 'variants:.mutant-v', ['07-init'])).toEqual([]);
   });
+});
+
+test('a result is reused until a file the check read changes', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kata-type-check-'));
+  try {
+    const kataFile = path.join(scratch, 'matmul.ts');
+    const engineFile = path.join(scratch, 'engine.d.ts');
+    fs.writeFileSync(kataFile, 'let x: string = 5;\n');
+    fs.writeFileSync(engineFile, 'export {};\n');
+    const found: TypeDiagnostic = { file: kataFile, line: 1, column: 5, code: 2322, message: 'no' };
+    const check = jest.fn(() => ({ diagnostics: [found], inputs: [kataFile, engineFile] }));
+    const cache = path.join(scratch, 'cache');
+    expect(checkFilesCached(root, [kataFile], cache, check)).toEqual([found]);
+    expect(checkFilesCached(root, [kataFile], cache, check)).toEqual([found]);
+    expect(check).toHaveBeenCalledTimes(1);
+    fs.writeFileSync(engineFile, 'export const y = 1;\n');
+    checkFilesCached(root, [kataFile], cache, check);
+    expect(check).toHaveBeenCalledTimes(2);
+    fs.writeFileSync(kataFile, 'let x = 5;\n');
+    checkFilesCached(root, [kataFile], cache, check);
+    expect(check).toHaveBeenCalledTimes(3);
+    // another set of files has its own entry
+    checkFilesCached(root, [engineFile], cache, check);
+    expect(check).toHaveBeenCalledTimes(4);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 });
 
 describe('a check that cannot finish', () => {
