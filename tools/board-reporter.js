@@ -14,7 +14,7 @@
 const path = require('node:path');
 const { loadCatalogue } = require('./jest/catalogue-core');
 const { boardColour, buildBoard } = require('./jest/board');
-const { kataDir, learnerFiles, startTypeCheck } = require('./jest/type-check');
+const { kataDir, learnerFiles, startTypeCheck, takePrestarted } = require('./jest/type-check');
 
 /** How long the board waits for an unfinished type check once the tests are done. */
 const TYPE_CHECK_GRACE_MS = 20_000;
@@ -31,22 +31,34 @@ class BoardReporter {
     this.startTypeCheck();
   }
 
-  /** Starts checking the judged files of the katas this run selects (stopping an earlier check). */
+  /**
+   * Starts checking the judged files of the katas this run selects (stopping an earlier check),
+   * or takes over the same check `npm test` started before jest loaded (tools/test.js).
+   */
   startTypeCheck() {
     this.typeCheck?.run.stop();
     this.typeCheck = undefined;
+    const files = this.typeCheckFiles();
+    const run = takePrestarted(this.root, files);
+    if (files.length > 0)
+      this.typeCheck = {
+        dir: kataDir(this.root, process.env.KATA_SOURCE),
+        run: run ?? startTypeCheck(this.root, files),
+      };
+  }
+
+  /** The judged files of the katas this run selects; none for runs made by tools (--json). */
+  typeCheckFiles() {
     const source = process.env.KATA_SOURCE;
-    const dir = kataDir(this.root, source);
-    if (dir === undefined || this.globalConfig.json) return;
+    if (kataDir(this.root, source) === undefined || this.globalConfig.json) return [];
     let katas;
     try {
       katas = loadCatalogue(this.root);
     } catch {
-      return; // onRunComplete reports the catalogue problem
+      return []; // onRunComplete reports the catalogue problem
     }
     const ids = selectedKatas(katas, this.globalConfig, this.root).map((kata) => kata.id);
-    const files = learnerFiles(this.root, source, ids);
-    if (files.length > 0) this.typeCheck = { dir, run: startTypeCheck(this.root, files) };
+    return learnerFiles(this.root, source, ids);
   }
 
   /** The board's `typeCheck` option: the errors, why there are none, or undefined (not run). */

@@ -32,3 +32,8 @@ export function checkFilesCached(
     files: readonly string[],
   ) => { diagnostics: TypeDiagnostic[]; inputs: string[] },
 ): TypeDiagnostic[];
+export function prestartTypeCheck(root: string, files: readonly string[]): void;
+export function takePrestarted(
+  root: string,
+  files: readonly string[],
+): ReturnType<typeof startTypeCheck> | undefined;

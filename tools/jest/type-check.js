@@ -262,6 +262,39 @@ function startTypeCheck(root, files, options = {}) {
   };
 }
 
+/**
+ * A check started before jest has loaded (by tools/test.js, in the same process), so that it
+ * overlaps jest's start-up too; the board reporter takes it over when it wants the same files.
+ * @type {{ key: string, run: ReturnType<typeof startTypeCheck> } | undefined}
+ */
+let prestarted;
+
+/**
+ * @param {string} root
+ * @param {readonly string[]} files
+ */
+function prestartTypeCheck(root, files) {
+  prestarted?.run.stop();
+  prestarted =
+    files.length > 0
+      ? { key: [root, ...files].join('\n'), run: startTypeCheck(root, files) }
+      : undefined;
+}
+
+/**
+ * The prestarted check of exactly these files, or undefined; any other is stopped.
+ * @param {string} root
+ * @param {readonly string[]} files
+ */
+function takePrestarted(root, files) {
+  const taken = prestarted;
+  prestarted = undefined;
+  if (taken === undefined) return undefined;
+  if (taken.key === [root, ...files].join('\n')) return taken.run;
+  taken.run.stop();
+  return undefined;
+}
+
 /** The last meaningful line of a crash's output: an error's message, not its stack. */
 function lastLine(text) {
   const lines = text.split('\n').filter((line) => line.trim() !== '' && !/^\s+at /.test(line));
@@ -275,4 +308,12 @@ if (require.main === module) {
   process.stdout.write(`${JSON.stringify({ diagnostics })}\n`);
 }
 
-module.exports = { learnerFiles, kataDir, checkFiles, checkFilesCached, startTypeCheck };
+module.exports = {
+  learnerFiles,
+  kataDir,
+  checkFiles,
+  checkFilesCached,
+  startTypeCheck,
+  prestartTypeCheck,
+  takePrestarted,
+};

@@ -6,7 +6,9 @@ import { loadCatalogue } from './catalogue-core';
 import {
   checkFilesCached,
   learnerFiles,
+  prestartTypeCheck,
   startTypeCheck,
+  takePrestarted,
   type TypeCheckOutcome,
   type TypeDiagnostic,
 } from './type-check';
@@ -146,6 +148,18 @@ describe('a check that cannot finish', () => {
       problem: 'did not finish within 0 s of the tests',
     });
   });
+});
+
+test('npm test’s early check is taken over only for the same files', async () => {
+  const [one, two] = learnerFiles(root, 'katas', ids);
+  prestartTypeCheck(root, [one]);
+  expect(takePrestarted(root, [two])).toBeUndefined();
+  expect(takePrestarted(root, [one])).toBeUndefined(); // the other one was stopped
+  prestartTypeCheck(root, [one]);
+  const run = takePrestarted(root, [one]);
+  expect(run).toBeDefined();
+  run?.stop();
+  expect(await run?.outcome(CHECK_TIMEOUT)).toHaveProperty('problem');
 });
 
 describe('selectedKatas: the katas a jest run will judge, from its options', () => {
