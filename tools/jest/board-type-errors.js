@@ -78,7 +78,10 @@ function wrap(text, width, count) {
  * @param {{ root: string, width: number, c: import('picocolors/types').Colors, skip?: string }} options
  */
 function typeErrorLines(errors, { root, width, c, skip }) {
-  const kept = errors.filter((error) => typeErrorPlace(error, root) !== skip);
+  // The board names a place outside the root relatively (`../copy/…`), this list absolutely.
+  const relativePlace = (error) =>
+    `${toPosix(path.relative(root, error.file))}:${error.line}:${error.column}`;
+  const kept = errors.filter((error) => skip === undefined || relativePlace(error) !== skip);
   const lines = [];
   for (const error of kept.slice(0, SHOWN_PER_KATA)) {
     const place = typeErrorPlace(error, root);

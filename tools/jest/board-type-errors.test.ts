@@ -61,6 +61,10 @@ describe('typeErrorLines', () => {
     });
     expect(lines.join('\n')).not.toContain('TS1005');
     expect(lines[0]).toContain('matmul.ts:12:20');
+    // a copy outside the root: the board's relative place, the same error
+    const outside = { ...syntax, file: '/tmp/copy/01-loop-matmul/matmul.ts' };
+    const skip = '../tmp/copy/01-loop-matmul/matmul.ts:14:25';
+    expect(typeErrorLines([outside], { root, width: 80, c, skip })).toEqual([]);
   });
 
   test('no errors, no lines; colour only when asked', () => {
