@@ -25,10 +25,17 @@ class BoardReporter {
     this.globalConfig = globalConfig;
     /** The running type check: `{ dir, run }` (see startTypeCheck), or undefined. */
     this.typeCheck = undefined;
+    /** Why the type check could not start, for the board. */
+    this.typeCheckProblem = undefined;
   }
 
   onRunStart() {
-    this.startTypeCheck();
+    try {
+      this.startTypeCheck();
+    } catch (error) {
+      // The tests still run and the board still prints; it says why the errors are missing.
+      this.typeCheckProblem = `could not start (${error.message})`;
+    }
   }
 
   /**
@@ -63,6 +70,9 @@ class BoardReporter {
 
   /** The board's `typeCheck` option: the errors, why there are none, or undefined (not run). */
   async typeCheckOutcome() {
+    const problem = this.typeCheckProblem;
+    this.typeCheckProblem = undefined;
+    if (problem !== undefined) return { problem };
     if (this.typeCheck === undefined) return undefined;
     const { dir, run } = this.typeCheck;
     this.typeCheck = undefined;

@@ -12,10 +12,17 @@ import {
   type TypeCheckOutcome,
   type TypeDiagnostic,
 } from './type-check';
+interface Reporter {
+  onRunStart(): void;
+  onRunComplete(contexts: unknown, results: { testResults: object[] }): Promise<void>;
+  startTypeCheck(): void;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { selectedKatas } = require('../board-reporter') as {
+const BoardReporter = require('../board-reporter') as {
+  new (globalConfig: object, options?: object): Reporter;
   selectedKatas: (katas: object[], globalConfig: object, root: string) => { id: string }[];
 };
+const { selectedKatas } = BoardReporter;
 
 const root = path.resolve(__dirname, '..', '..');
 const katas = loadCatalogue(root);
@@ -188,4 +195,34 @@ describe('selectedKatas: the katas a jest run will judge, from its options', () 
     expect(chosen({ selectProjects: ['engine'] })).toEqual([]);
     expect(chosen({ ignoreProjects: ['katas'] })).toEqual([]);
   });
+});
+
+test('the board still prints, saying why, when the type check cannot start', async () => {
+  class Broken extends BoardReporter {
+    override startTypeCheck() {
+      throw new Error('no child processes here');
+    }
+  }
+  const reporter = new Broken({ rootDir: root });
+  const written: string[] = [];
+  const write = jest.spyOn(process.stderr, 'write').mockImplementation((text) => {
+    written.push(String(text));
+    return true;
+  });
+  try {
+    reporter.onRunStart();
+    await reporter.onRunComplete(new Set(), {
+      testResults: [
+        {
+          testFilePath: path.join(root, 'katas', '01-loop-matmul', 'matmul.test.ts'),
+          testResults: [{ title: 'lesson example', status: 'failed', failureMessages: ['x'] }],
+        },
+      ],
+    });
+  } finally {
+    write.mockRestore();
+  }
+  const board = written.join('');
+  expect(board).toMatch(/ ✗ 01-loop-matmul .* 0\/1\n/);
+  expect(board).toContain('(type check did not run: could not start (no child processes here))');
 });
