@@ -208,10 +208,10 @@ function defaultCacheDir(root) {
  */
 
 /**
- * Starts the check of `files` in a child process, so it runs beside jest's workers (jest leaves
- * a core for its own process; a lower priority starved the check on a busy machine and made the
- * board wait for it). `outcome(graceMs)` waits for it, giving up (and stopping the
- * child) `graceMs` after it is called; `stop()` ends it early (a new watch run, say).
+ * Starts the check of `files` in a child process, so it runs on another core while jest runs
+ * the tests (at normal priority: niced, it was starved on a busy machine and the board waited
+ * for it). `outcome(graceMs)` waits for it, giving up (and stopping the child) `graceMs` after
+ * it is called; `stop()` ends it early (a new watch run, say).
  * @param {string} root
  * @param {readonly string[]} files
  * @param {{ script?: string, args?: readonly string[] }} [options] what to run (tests replace it)
