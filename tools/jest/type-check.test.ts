@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildBoard } from './board';
 import { loadCatalogue } from './catalogue-core';
 import {
+  checkFiles,
   checkFilesCached,
   learnerFiles,
   prestartTypeCheck,
@@ -93,6 +94,26 @@ describe('the type check of the judged files', () => {
       "     Argument of type 'Tensor' is not assignable to parameter of type",
     );
   });
+
+  test(
+    'a kata file may use Node’s globals (console, process) as in an editor',
+    () => {
+      const debug = path.join(copy, '09-debugging', 'debug.ts');
+      fs.mkdirSync(path.dirname(debug), { recursive: true });
+      fs.writeFileSync(
+        debug,
+        [
+          "import { tensor } from '../../src';",
+          "if (process.env.DEBUG) console.log(tensor([1, 2]).sum().item() + 'x');",
+          'const slip: number = tensor([1]);',
+          '',
+        ].join('\n'),
+      );
+      const found = checkFiles(root, [debug]);
+      expect(found.map((d) => `${d.line}:${d.column} TS${d.code}`)).toEqual(['3:7 TS2322']);
+    },
+    CHECK_TIMEOUT,
+  );
 
   test('all the learner files of the given katas, without the tests, from the judged folder', () => {
     expect(learnerFiles(root, undefined, ['01-loop-matmul', '03-expand-as'])).toEqual([
