@@ -1,4 +1,6 @@
 /** Types for board.js (plain CommonJS so jest loads the reporter without a transform). */
+import type { TypeDiagnostic } from './type-check';
+
 export interface BoardKata {
   id: string;
   number: string;
@@ -21,7 +23,12 @@ export interface BoardOptions {
   cwd?: string;
   source?: string;
   color?: boolean;
+  /** The type check's outcome (tools/jest/type-check.js), shown under the katas that ran. */
+  typeCheck?: BoardTypeCheck;
 }
+
+/** Type errors in the judged kata files (`dir` holds the kata folders), or why the check failed. */
+export type BoardTypeCheck = { dir: string; diagnostics: TypeDiagnostic[] } | { problem: string };
 
 export const WIDTH: number;
 export function boardColour(

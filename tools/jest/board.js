@@ -8,6 +8,7 @@
  */
 const path = require('node:path');
 const { createColors } = require('picocolors');
+const { typeErrorLines, typeErrorsByKata } = require('./board-type-errors');
 
 const WIDTH = 80;
 const MESSAGE_LINES = 4;
@@ -173,12 +174,18 @@ function kataLines(kata, entry, options, c, idWidth) {
   const colourCount =
     status === 'done' ? c.green(count) : status === 'not-run' ? c.dim(count) : c.red(count);
   const row = ` ${mark} ${kata.id.padEnd(idWidth)}  ${c.dim(title)}  ${colourCount}`;
-  if (status !== 'broken') return [row];
+  const typeErrors = status === 'not-run' ? [] : (options.typeErrors?.get(kata.id) ?? []);
+  const typeOptions = { root: options.root, width: WIDTH, c };
+  if (status !== 'broken') return [row, ...typeErrorLines(typeErrors, typeOptions)];
   // Every broken kata says where it broke, even when it is not the next one to do.
   const { where, what } = describeExecError(entry.execErrors[0].message, options.root, options.cwd);
   // The row is narrow: the compiler's error code can go, the board below repeats it.
   const detail = [where, what[0]?.replace(/^error TS\d+:\s*/, '')].filter(Boolean).join('  ');
-  return [row, c.red(`     ${truncate(detail || entry.execErrors[0].file, WIDTH - 5)}`)];
+  return [
+    row,
+    c.red(`     ${truncate(detail || entry.execErrors[0].file, WIDTH - 5)}`),
+    ...typeErrorLines(typeErrors, { ...typeOptions, skip: where }),
+  ];
 }
 
 function nextSteps(kata, entry, options, c) {
@@ -206,6 +213,10 @@ function nextSteps(kata, entry, options, c) {
       lines.push(`  first failing: ${c.yellow(truncate(first.title, WIDTH - 17))}`);
       for (const line of shortMessage(first.message)) lines.push(`    ${line}`);
     }
+    if (options.typeErrors?.has(kata.id))
+      lines.push(
+        c.yellow('  type errors above often explain a failing test: a wrong number, a NaN'),
+      );
   }
   lines.push(c.dim(`  stuck? npm run hint -- ${kata.number}`));
   return lines;
@@ -222,7 +233,9 @@ function boardColour(env, stream) {
  * The board text. `katas`: the catalogue in order; `testResults`: jest's per-file results
  * (`testFilePath`, `testExecError`, `testResults[].{title,status,failureMessages}`);
  * `root`: the repository root; `cwd`: where jest runs (default process.cwd());
- * `source`: KATA_SOURCE; `color`: use ANSI colours.
+ * `source`: KATA_SOURCE; `color`: use ANSI colours; `typeCheck`: the type errors in the judged
+ * files (`{ dir, diagnostics }`, `dir` the folder of kata folders) or why there are none
+ * (`{ problem }`), shown under the katas that ran.
  * Returns '' when no kata test ran (engine-only runs print nothing).
  */
 function buildBoard(katas, testResults, options) {
@@ -244,9 +257,14 @@ function buildBoard(katas, testResults, options) {
   const shown = ran.length === all.length || ran.length === 0 ? all : ran;
   const idWidth = Math.max(...shown.map((kata) => kata.id.length));
 
+  const typeCheck = options.typeCheck;
+  if (typeCheck && 'diagnostics' in typeCheck)
+    options = { ...options, typeErrors: typeErrorsByKata(typeCheck.diagnostics, typeCheck.dir) };
   const lines = ['', c.bold(`Kata progress: judging ${sourceLabel(options.source)}`)];
   for (const kata of shown)
     lines.push(...kataLines(kata, byKata.get(kata.id), options, c, idWidth));
+  if (typeCheck && 'problem' in typeCheck)
+    lines.push(c.dim(`   (type check did not run: ${truncate(typeCheck.problem, WIDTH - 30)})`));
   const done = ran.filter((kata) => statusOf(byKata.get(kata.id)) === 'done');
   const notRun = all.length - ran.length;
   if (notRun > 0 && shown !== all)

@@ -293,3 +293,88 @@ test('boardColour: colour on a terminal only, unless NO_COLOR or FORCE_COLOR say
   expect(boardColour({ NO_COLOR: '1' }, { isTTY: true })).toBe(false);
   expect(boardColour({ FORCE_COLOR: '1' }, {})).toBe(true);
 });
+
+describe('type errors on the board', () => {
+  const typeError = (id: string, line: number, message: string) => ({
+    file: `${root}/katas/${id}/matmul.ts`,
+    line,
+    column: 20,
+    code: 2345,
+    message,
+  });
+  const tensorForNumber = typeError(
+    '01-loop-matmul',
+    12,
+    "Argument of type 'Tensor' is not assignable to parameter of type 'number'.",
+  );
+
+  test('under the row of their kata, which tests still judge', () => {
+    const results = [
+      file('01-loop-matmul', [
+        ['p', 'passed'],
+        ['lesson example', 'failed', 'got NaN, expected 15'],
+      ]),
+      file('02-broadcast-matmul', [['q', 'passed']]),
+    ];
+    const board = buildBoard(katas, results, {
+      root,
+      cwd: root,
+      typeCheck: { dir: `${root}/katas`, diagnostics: [tensorForNumber] },
+    });
+    expect(board).toMatch(
+      new RegExp(
+        ' ✗ 01-loop-matmul .* 1/2\n' +
+          ' {5}type error {2}katas/01-loop-matmul/matmul\\.ts:12:20 {2}TS2345\n' +
+          " {5}Argument of type 'Tensor' is not assignable to parameter of type 'number'\\.\n" +
+          ' ✓ 02-broadcast-matmul',
+      ),
+    );
+    expect(board).toContain(
+      '    got NaN, expected 15\n  type errors above often explain a failing test: a wrong number, a NaN\n',
+    );
+    for (const line of board.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  test('not under a kata that did not run, and no NaN note for a kata without errors', () => {
+    const board = buildBoard(katas, [file('02-broadcast-matmul', [['q', 'failed', 'NaN']])], {
+      root,
+      typeCheck: { dir: `${root}/katas`, diagnostics: [tensorForNumber] },
+    });
+    expect(board).not.toContain('type error');
+    expect(board).not.toContain('type errors above');
+  });
+
+  test('a syntax error shown on a broken row is not repeated as a type error', () => {
+    const results: BoardFileResult[] = [
+      {
+        testFilePath: `${root}/katas/01-loop-matmul/x.test.ts`,
+        testExecError: {
+          message: "katas/01-loop-matmul/matmul.ts(14,25): error TS1005: ')' expected.",
+          stack: '',
+        },
+        testResults: [],
+      },
+    ];
+    const syntax = { ...typeError('01-loop-matmul', 14, "')' expected."), column: 25, code: 1005 };
+    const board = buildBoard(katas, results, {
+      root,
+      cwd: root,
+      typeCheck: { dir: `${root}/katas`, diagnostics: [syntax, tensorForNumber] },
+    });
+    expect(board).toContain("     katas/01-loop-matmul/matmul.ts:14:25  ')' expected.\n");
+    expect(board).not.toContain('type error  katas/01-loop-matmul/matmul.ts:14:25');
+    expect(board).toContain('type error  katas/01-loop-matmul/matmul.ts:12:20  TS2345');
+    expect(board).not.toContain('):');
+  });
+
+  test('a check that did not run says so in one line, and the board still prints', () => {
+    const board = buildBoard(katas, [file('01-loop-matmul', [['p', 'failed', 'nope']])], {
+      root,
+      typeCheck: { problem: 'did not finish within 20 s of the tests' },
+    });
+    expect(board).toContain(
+      '   (type check did not run: did not finish within 20 s of the tests)\n',
+    );
+    expect(board).toContain('Next: 01-loop-matmul');
+  });
+});
