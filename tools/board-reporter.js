@@ -22,6 +22,8 @@ const TYPE_CHECK_GRACE_MS = 20_000;
 class BoardReporter {
   constructor(globalConfig, options = {}) {
     this.root = options.root ?? globalConfig.rootDir;
+    /** A kata the board's next steps are about while it is unfinished (set by watch's reporter). */
+    this.focus = undefined;
     this.globalConfig = globalConfig;
     /** The running type check: `{ dir, run }` (see startTypeCheck), or undefined. */
     this.typeCheck = undefined;
@@ -102,6 +104,7 @@ class BoardReporter {
       source: process.env.KATA_SOURCE,
       color: boardColour(process.env, process.stderr),
       typeCheck,
+      focus: this.focus,
     });
     if (board !== '') process.stderr.write(board);
   }

@@ -25,6 +25,8 @@ export interface BoardOptions {
   color?: boolean;
   /** The type check's outcome (tools/jest/type-check.js), shown under the katas that ran. */
   typeCheck?: BoardTypeCheck;
+  /** The kata the next steps are about while it is unfinished (watch's kata on screen). */
+  focus?: string;
 }
 
 /** Type errors in the judged kata files (`dir` holds the kata folders), or why the check failed. */

@@ -274,7 +274,10 @@ function buildBoard(katas, testResults, options) {
       ),
     );
 
-  const unfinished = ran.find((kata) => statusOf(byKata.get(kata.id)) !== 'done');
+  // `focus` (watch's kata on screen) is the next step while it is unfinished; else the first one.
+  const isUnfinished = (kata) => statusOf(byKata.get(kata.id)) !== 'done';
+  const unfinished =
+    ran.find((kata) => kata.id === options.focus && isUnfinished(kata)) ?? ran.find(isUnfinished);
   if (unfinished) {
     lines.push(
       '',

@@ -110,6 +110,20 @@ describe('buildBoard', () => {
     expect(board).not.toContain('expect(received)');
   });
 
+  test("watch's kata on screen (focus) is next while it is unfinished, else the first one", () => {
+    const results = [
+      file('01-loop-matmul', [['a', 'failed', 'one']]),
+      file('02-broadcast-matmul', [['b', 'failed', 'two']]),
+      file('03-expand-as', [['c', 'passed']]),
+    ];
+    expect(buildBoard(katas, results, { root, focus: '02-broadcast-matmul' })).toContain(
+      'Next: 02-broadcast-matmul',
+    );
+    expect(buildBoard(katas, results, { root, focus: '03-expand-as' })).toContain(
+      'Next: 01-loop-matmul',
+    );
+  });
+
   test('all katas pass: says so and points to the capstone', () => {
     const results = katas.map((kata) => file(kata.id, [['p', 'passed']]));
     const board = buildBoard(katas, results, { root });

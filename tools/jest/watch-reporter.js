@@ -77,7 +77,7 @@ class WatchReporter extends BoardReporter {
     this.finished.push({ test, testResult, aggregatedResults });
   }
 
-  onRunComplete(contexts, results) {
+  async onRunComplete(contexts, results) {
     const earlier = this.stateFile ? (readState(this.stateFile).results ?? []) : [];
     const merged = mergeResults(earlier, results.testResults);
     let ids = [];
@@ -95,7 +95,10 @@ class WatchReporter extends BoardReporter {
         this.jestOutput.onTestResult(test, testResult, aggregatedResults);
     }
     this.jestOutput.onRunComplete();
-    super.onRunComplete(contexts, { ...results, testResults: merged });
+    // The board's "Next" names the kata on screen, not only the first unfinished one.
+    this.focus = shown;
+    // Awaited: the board waits for its type check, and jest must not exit before it prints.
+    await super.onRunComplete(contexts, { ...results, testResults: merged });
 
     if (this.stateFile) {
       const state = { run: this.run, shown: shown ?? null, status, results: merged };
