@@ -129,6 +129,47 @@ function sumSource(kinds: readonly Kind[]): string {
   return nest(2, inner);
 }
 
+/**
+ * out = expression(x[, y]) when every operand is one dense run (a contiguous tensor, or a view that
+ * merges into one): each array is cut to its run with `subarray`, so the loop indexes from 0 and
+ * V8 drops the offset arithmetic (about a fifth faster on 1e6 float32 elements than the nest).
+ */
+function flatSource(expression: Expression, operands: number): string {
+  const runs = ARRAYS.slice(0, operands)
+    .map(
+      (array, o) => `const r${o} = ${array}.subarray(plan.offsets[${o}], plan.offsets[${o}] + n);`,
+    )
+    .join(' ');
+  const reads = ['const x = r1[j];', operands > 2 ? 'const y = r2[j];' : ''].join(' ');
+  return `
+    const n = plan.numel;
+    ${runs}
+    for (let j = 0; j < n; j++) {
+      ${reads}
+      r0[j] = ${expression};
+    }`;
+}
+
+/** Elements from which a dense elementwise run takes the flat loop (cutting runs costs a little). */
+let flatFrom = 4096;
+
+/**
+ * @internal Sets the size from which dense runs take the flat loop: tests pass 0 (always) and
+ * Infinity (never) to check the flat loop against the general one. Returns the previous size.
+ */
+export function setFlatLoopThreshold(elements: number): number {
+  const previous = flatFrom;
+  flatFrom = elements;
+  return previous;
+}
+
+/** Whether the plan is one loop in which every operand takes unit steps. */
+function isOneDenseRun(plan: LoopPlan): boolean {
+  if (plan.sizes.length !== 1) return false;
+  for (const steps of plan.steps) if (steps[0] !== 1) return false;
+  return true;
+}
+
 /** Compiled loops by mode and expression, then by a number packing the kinds and array types. */
 const compiled = new Map<string, Map<number, Loop>>();
 
@@ -152,8 +193,10 @@ function run(
   const ko = kindCode(plan, 0);
   const ka = kindCode(plan, 1);
   const kb = b === null ? 0 : kindCode(plan, 2);
-  const variant =
-    ((((ko * 3 + ka) * 3 + kb) * 4 + typeCode(out)) * 4 + typeCode(a)) * 4 + typeCode(b);
+  const flat = mode === 'map' && plan.numel >= flatFrom && isOneDenseRun(plan);
+  const types = (typeCode(out) * 4 + typeCode(a)) * 4 + typeCode(b);
+  // Flat loops are numbered after every nest variant (3^3 kind triples times 4^3 type triples).
+  const variant = flat ? 27 * 64 + types : ((ko * 3 + ka) * 3 + kb) * 64 + types;
   const family = mode === 'sum' ? '+=' : expression;
   let loops = compiled.get(family);
   if (loops === undefined) compiled.set(family, (loops = new Map()));
@@ -161,7 +204,14 @@ function run(
   if (loop === undefined) {
     const kinds = [KINDS[ko], KINDS[ka]];
     if (b !== null) kinds.push(KINDS[kb]);
-    loop = compile(mode === 'sum' ? sumSource(kinds) : elementwiseSource(expression, kinds));
+    const operands = b === null ? 2 : 3;
+    loop = compile(
+      mode === 'sum'
+        ? sumSource(kinds)
+        : flat
+          ? flatSource(expression, operands)
+          : elementwiseSource(expression, kinds),
+    );
     loops.set(variant, loop);
   }
   loop(plan, out, a, b);
