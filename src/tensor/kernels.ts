@@ -7,6 +7,7 @@
 import type { TypedArray } from './dtype';
 import { contiguousStrides, type Shape } from './layout';
 import { planLoops, swapInnerLoops, type LoopPlan } from './loop-plan';
+import { wasmSumRows } from './wasm/sum';
 
 export { offsetsOf } from './loop-plan';
 
@@ -253,6 +254,20 @@ export function zipInto(
   run('map', expression, plan, out.data, a.data, b.data);
 }
 
+/**
+ * A float32 block summed over its leading dims (inner loop: one unit step for slots and input;
+ * outer loop: same slots again, input one dense row further) goes to the WebAssembly kernel,
+ * which adds the same numbers in the same order. Returns false when it did not run.
+ */
+function sumsDenseRows(plan: LoopPlan, data: TypedArray, acc: Float64Array): boolean {
+  if (plan.sizes.length !== 2 || data.constructor !== F32) return false;
+  const [cols, rows] = plan.sizes;
+  const [slot, input] = plan.steps;
+  if (slot[0] !== 1 || slot[1] !== 0 || input[0] !== 1 || input[1] !== cols) return false;
+  if (acc.length !== cols) return false;
+  return wasmSumRows(data as Float32Array, plan.offsets[1], rows, cols, acc);
+}
+
 /** Elements (about 128 KiB of float32) below which a reduction may read across rows. */
 const SMALL_SUM = 32768;
 
@@ -276,6 +291,8 @@ export function sumInto(shape: Shape, src: Strided, dims: readonly number[]): Fl
   if (plan.sizes.length >= 2 && inner !== 0 && next === 0 && plan.numel <= SMALL_SUM) {
     plan = swapInnerLoops(plan);
   }
-  run('sum', '', plan, acc, src.data, null);
+  if (!(plan.numel > SMALL_SUM && sumsDenseRows(plan, src.data, acc))) {
+    run('sum', '', plan, acc, src.data, null);
+  }
   return acc;
 }

@@ -53,6 +53,7 @@ export interface KernelExports {
     packedA: number,
     packedB: number,
   ): void;
+  sumRows(src: number, rows: number, cols: number, acc: number): void;
 }
 
 export interface WasmKernels {
