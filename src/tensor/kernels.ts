@@ -7,6 +7,7 @@
 import type { TypedArray } from './dtype';
 import { contiguousStrides, type Shape } from './layout';
 import { planLoops, swapInnerLoops, type LoopPlan } from './loop-plan';
+import { WASM_OPS, wasmZipRows } from './wasm/elementwise';
 import { wasmSumRows } from './wasm/sum';
 
 export { offsetsOf } from './loop-plan';
@@ -251,7 +252,61 @@ export function zipInto(
     [out.offset, a.offset, b.offset],
     true,
   );
+  if (plan.numel >= wasmZipFrom && zipsDenseRows(plan, out.data, a.data, b.data, expression)) {
+    return;
+  }
   run('map', expression, plan, out.data, a.data, b.data);
+}
+
+/** Elements from which float32 arithmetic on dense rows goes to the WebAssembly kernel. */
+let wasmZipFrom = 16384;
+
+/**
+ * @internal Sets the size from which float32 arithmetic on dense rows goes to the WebAssembly
+ * kernel: tests pass 0 to check it on small shapes. Returns the previous size.
+ */
+export function setWasmZipThreshold(elements: number): number {
+  const previous = wasmZipFrom;
+  wasmZipFrom = elements;
+  return previous;
+}
+
+/**
+ * `+ - * /` on float32 operands laid out as dense rows (the whole tensor as one row, or rows of
+ * a matrix where an input may repeat one row: `[m, n] + [n]`) go to the WebAssembly kernel,
+ * which gives the same numbers. Returns false when it did not run.
+ */
+function zipsDenseRows(
+  plan: LoopPlan,
+  out: TypedArray,
+  a: TypedArray,
+  b: TypedArray,
+  expression: Expression,
+): boolean {
+  const op = WASM_OPS.get(expression);
+  if (op === undefined || out.constructor !== F32 || a.constructor !== F32) return false;
+  if (b.constructor !== F32 || plan.sizes.length === 0 || plan.sizes.length > 2) return false;
+  const cols = plan.sizes[0];
+  const rows = plan.sizes.length === 2 ? plan.sizes[1] : 1;
+  const [so, sa, sb] = plan.steps;
+  if (so[0] !== 1 || sa[0] !== 1 || sb[0] !== 1) return false;
+  const rowStep = (steps: readonly number[]) => (rows === 1 ? cols : steps[1]);
+  if (rowStep(so) !== cols) return false;
+  const [aRow, bRow] = [rowStep(sa), rowStep(sb)];
+  if ((aRow !== cols && aRow !== 0) || (bRow !== cols && bRow !== 0)) return false;
+  const [po, pa, pb] = plan.offsets;
+  // An in-place op may write over an input: the kernel reads its inputs before writing, which
+  // matches the element-by-element loop only where each output lands on its own input element.
+  if (out === a && (pa !== po || aRow !== cols)) return false;
+  if (out === b && (pb !== po || bRow !== cols)) return false;
+  return wasmZipRows(
+    op,
+    rows,
+    cols,
+    { data: a as Float32Array, offset: pa, rowStep: aRow },
+    { data: b as Float32Array, offset: pb, rowStep: bRow },
+    { data: out as Float32Array, offset: po, rowStep: cols },
+  );
 }
 
 /**

@@ -54,6 +54,16 @@ export interface KernelExports {
     packedB: number,
   ): void;
   sumRows(src: number, rows: number, cols: number, acc: number): void;
+  zipRows(
+    op: number,
+    rows: number,
+    cols: number,
+    a: number,
+    aRow: number,
+    b: number,
+    bRow: number,
+    out: number,
+  ): void;
 }
 
 export interface WasmKernels {
