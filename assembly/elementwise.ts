@@ -1,7 +1,7 @@
 /**
  * out = a op b for float32 rows, in WebAssembly SIMD: the engine's fast path for the four
  * arithmetic ops on dense float32 operands, either of which may be one row broadcast over all
- * rows (a `[m, n] + [n]`, a bias add).
+ * rows (a `[m, n] + [n]`, a bias add), or one number for every element (`x * 2`, `x - mean`).
  *
  * Row i of the result is row i of a op row i of b, where an operand whose row step is 0 is the
  * same row every time. Four lanes per instruction; each lane is IEEE float32 arithmetic, which
@@ -39,11 +39,16 @@ export const DIV: i32 = 3;
   cols: i32,
   a: usize,
   aRow: i32,
+  aOne: bool,
   b: usize,
   bRow: i32,
+  bOne: bool,
   out: usize,
 ): void {
   const wide = cols & ~3;
+  // A scalar operand (`aOne`, `bOne`: one number for every element) is read once, into all lanes.
+  const aAll = aOne ? v128.splat<f32>(load<f32>(a)) : f32x4.splat(0);
+  const bAll = bOne ? v128.splat<f32>(load<f32>(b)) : f32x4.splat(0);
   for (let i = 0; i < rows; i++) {
     const x = a + ((<usize>i * <usize>aRow) << 2);
     const y = b + ((<usize>i * <usize>bRow) << 2);
@@ -51,16 +56,40 @@ export const DIV: i32 = 3;
     let j = 0;
     for (; j < wide; j += 4) {
       const at = <usize>j << 2;
-      v128.store(o + at, lanes(op, v128.load(x + at), v128.load(y + at)));
+      const xs = aOne ? aAll : v128.load(x + at);
+      const ys = bOne ? bAll : v128.load(y + at);
+      v128.store(o + at, lanes(op, xs, ys));
     }
     for (; j < cols; j++) {
       const at = <usize>j << 2;
-      store<f32>(o + at, scalar(op, load<f32>(x + at), load<f32>(y + at)));
+      const xs = aOne ? load<f32>(a) : load<f32>(x + at);
+      const ys = bOne ? load<f32>(b) : load<f32>(y + at);
+      store<f32>(o + at, scalar(op, xs, ys));
     }
   }
 }
 
-/** out[i, j] = a[i * aRow + j] op b[i * bRow + j] for rows x cols elements; op is ADD...DIV. */
+// @ts-ignore: decorator
+@inline function opOf(
+  op: i32,
+  rows: i32,
+  cols: i32,
+  a: usize,
+  aRow: i32,
+  b: usize,
+  bRow: i32,
+  out: usize,
+  scalars: i32,
+): void {
+  if (scalars === 1) rowsOf(op, rows, cols, a, aRow, true, b, bRow, false, out);
+  else if (scalars === 2) rowsOf(op, rows, cols, a, aRow, false, b, bRow, true, out);
+  else rowsOf(op, rows, cols, a, aRow, false, b, bRow, false, out);
+}
+
+/**
+ * out[i, j] = a[i * aRow + j] op b[i * bRow + j] for rows x cols elements; op is ADD...DIV.
+ * `scalars` 1 makes a one number for every element, 2 makes b one number; 0 neither.
+ */
 export function zipRows(
   op: i32,
   rows: i32,
@@ -70,9 +99,10 @@ export function zipRows(
   b: usize,
   bRow: i32,
   out: usize,
+  scalars: i32,
 ): void {
-  if (op === ADD) rowsOf(ADD, rows, cols, a, aRow, b, bRow, out);
-  else if (op === SUB) rowsOf(SUB, rows, cols, a, aRow, b, bRow, out);
-  else if (op === MUL) rowsOf(MUL, rows, cols, a, aRow, b, bRow, out);
-  else rowsOf(DIV, rows, cols, a, aRow, b, bRow, out);
+  if (op === ADD) opOf(ADD, rows, cols, a, aRow, b, bRow, out, scalars);
+  else if (op === SUB) opOf(SUB, rows, cols, a, aRow, b, bRow, out, scalars);
+  else if (op === MUL) opOf(MUL, rows, cols, a, aRow, b, bRow, out, scalars);
+  else opOf(DIV, rows, cols, a, aRow, b, bRow, out, scalars);
 }

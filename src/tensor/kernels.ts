@@ -273,8 +273,8 @@ export function setWasmZipThreshold(elements: number): number {
 
 /**
  * `+ - * /` on float32 operands laid out as dense rows (the whole tensor as one row, or rows of
- * a matrix where an input may repeat one row: `[m, n] + [n]`) go to the WebAssembly kernel,
- * which gives the same numbers. Returns false when it did not run.
+ * a matrix) where an input may also repeat one row (`[m, n] + [n]`) or be one number (`x * 2`)
+ * go to the WebAssembly kernel, which gives the same numbers. Returns false when it did not run.
  */
 function zipsDenseRows(
   plan: LoopPlan,
@@ -289,22 +289,29 @@ function zipsDenseRows(
   const cols = plan.sizes[0];
   const rows = plan.sizes.length === 2 ? plan.sizes[1] : 1;
   const [so, sa, sb] = plan.steps;
-  if (so[0] !== 1 || sa[0] !== 1 || sb[0] !== 1) return false;
   const rowStep = (steps: readonly number[]) => (rows === 1 ? cols : steps[1]);
-  if (rowStep(so) !== cols) return false;
-  const [aRow, bRow] = [rowStep(sa), rowStep(sb)];
-  if ((aRow !== cols && aRow !== 0) || (bRow !== cols && bRow !== 0)) return false;
+  if (so[0] !== 1 || rowStep(so) !== cols) return false;
+  // Each input is dense rows (row step cols), one row repeated (0), or one number (steps all 0).
+  const layout = (steps: readonly number[]): 'rows' | 'row' | 'scalar' | null => {
+    if (steps[0] === 0) return rows === 1 || steps[1] === 0 ? 'scalar' : null;
+    if (steps[0] !== 1) return null;
+    const step = rowStep(steps);
+    return step === cols ? 'rows' : step === 0 ? 'row' : null;
+  };
+  const [aLayout, bLayout] = [layout(sa), layout(sb)];
+  if (aLayout === null || bLayout === null) return false;
+  const [aRow, bRow] = [aLayout === 'rows' ? cols : 0, bLayout === 'rows' ? cols : 0];
   const [po, pa, pb] = plan.offsets;
   // An in-place op may write over an input: the kernel reads its inputs before writing, which
   // matches the element-by-element loop only where each output lands on its own input element.
-  if (out === a && (pa !== po || aRow !== cols)) return false;
-  if (out === b && (pb !== po || bRow !== cols)) return false;
+  if (out === a && (pa !== po || aLayout !== 'rows')) return false;
+  if (out === b && (pb !== po || bLayout !== 'rows')) return false;
   return wasmZipRows(
     op,
     rows,
     cols,
-    { data: a as Float32Array, offset: pa, rowStep: aRow },
-    { data: b as Float32Array, offset: pb, rowStep: bRow },
+    { data: a as Float32Array, offset: pa, rowStep: aRow, scalar: aLayout === 'scalar' },
+    { data: b as Float32Array, offset: pb, rowStep: bRow, scalar: bLayout === 'scalar' },
     { data: out as Float32Array, offset: po, rowStep: cols },
   );
 }

@@ -55,7 +55,7 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
     );
   });
 
-  test('rows with a broadcast row on either side, any row length (tails of 1 to 3 lanes)', () => {
+  test('rows with a broadcast row or a number on either side, any row length (tails of 1 to 3 lanes)', () => {
     fc.assert(
       fc.property(
         fc.nat({ max: 9 }),
@@ -70,6 +70,10 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
           expectSame(bothKernels(() => m[op](row)));
           expectSame(bothKernels(() => row[op](m)));
           expectSame(bothKernels(() => m[op](m)));
+          const number = pool[1 % pool.length];
+          expectSame(bothKernels(() => m[op](number)));
+          expectSame(bothKernels(() => tensorFrom([number], [])[op](m)));
+          expectSame(bothKernels(() => row[op](tensorFrom([number], [1, 1]))));
         },
       ),
     );
@@ -85,6 +89,8 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
           );
           whole.narrow(0, start, length).add_(whole.narrow(0, 2, length));
           whole.narrow(0, 0, length).mul_(whole.narrow(0, 0, length));
+          whole.narrow(0, start, length).sub_(whole.narrow(0, 1, 1).expand(length));
+          whole.div_(4);
           return whole;
         };
         expectSame(bothKernels(run));

@@ -1,7 +1,7 @@
 /**
  * The four arithmetic ops on dense float32 rows through the WebAssembly SIMD kernel
  * (assembly/elementwise.ts): copies both operands into the module's memory (a broadcast row
- * once), computes there, and copies the result out. The numbers are the JavaScript kernel's.
+ * once, a scalar as one number), computes there, and copies the result out. The numbers are the JavaScript kernel's.
  */
 import { wasmKernels } from './runtime';
 
@@ -19,11 +19,15 @@ const ALIGN = 16;
 const { ceil } = Math;
 const roundUp = (x: number, multiple: number): number => ceil(x / multiple) * multiple;
 
-/** One operand: its array, where its first row starts, and its row step (the row length or 0). */
+/**
+ * One operand: its array, where its first row starts, and its row step (the row length, or 0 for
+ * one row repeated); `scalar` marks one number used for every element.
+ */
 export interface Rows {
   data: Float32Array;
   offset: number;
   rowStep: number;
+  scalar?: boolean;
 }
 
 /**
@@ -41,8 +45,9 @@ export function wasmZipRows(
   const kernels = wasmKernels();
   if (kernels === null) return false;
   const n = rows * cols;
-  const aSize = a.rowStep === 0 ? cols : n;
-  const bSize = b.rowStep === 0 ? cols : n;
+  if (a.scalar && b.scalar) return false;
+  const size = (t: Rows) => (t.scalar ? 1 : t.rowStep === 0 ? cols : n);
+  const [aSize, bSize] = [size(a), size(b)];
   const bAt = roundUp(aSize, ALIGN);
   const outAt = bAt + roundUp(bSize, ALIGN);
   if (!kernels.reserve((outAt + n) * 4)) return false;
@@ -60,6 +65,7 @@ export function wasmZipRows(
     base + bAt * 4,
     b.rowStep,
     base + outAt * 4,
+    a.scalar ? 1 : b.scalar ? 2 : 0,
   );
   out.data.set(heap.subarray(at + outAt, at + outAt + n), out.offset);
   return true;

@@ -63,6 +63,7 @@ export interface KernelExports {
     b: number,
     bRow: number,
     out: number,
+    scalars: number,
   ): void;
 }
 
