@@ -53,6 +53,18 @@ export interface KernelExports {
     packedA: number,
     packedB: number,
   ): void;
+  sumRows(src: number, rows: number, cols: number, acc: number): void;
+  zipRows(
+    op: number,
+    rows: number,
+    cols: number,
+    a: number,
+    aRow: number,
+    b: number,
+    bRow: number,
+    out: number,
+    scalars: number,
+  ): void;
 }
 
 export interface WasmKernels {

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { tensor } from '../creation';
+import type { DType } from '../dtype';
+import { setWasmZipThreshold } from '../kernels';
+import { broadcastPairArb, tensorOf } from '../test/arbitraries';
+import type { Tensor } from '../tensor';
+import { useWasmKernels } from './runtime';
+
+/**
+ * The WebAssembly arithmetic kernel against the JavaScript loops it replaces for dense float32
+ * rows: every op runs twice, with the kernel taken wherever it applies (from any size) and with
+ * the WebAssembly kernels off, and the results must be identical.
+ */
+function bothKernels(f: () => Tensor): [Tensor, Tensor] {
+  const previousSize = setWasmZipThreshold(0);
+  const previous = useWasmKernels(true);
+  try {
+    const wasm = f();
+    useWasmKernels(false);
+    return [wasm, f()];
+  } finally {
+    useWasmKernels(previous);
+    setWasmZipThreshold(previousSize);
+  }
+}
+
+function expectSame([wasm, js]: [Tensor, Tensor]): void {
+  expect(wasm.dtype).toBe(js.dtype);
+  expect(wasm.shape).toEqual(js.shape);
+  expect(wasm.toArray()).toEqual(js.toArray());
+}
+
+const DTYPES: DType[] = ['float32', 'float32', 'float64', 'int32'];
+const floats = fc.float({ min: Math.fround(-1e3), max: Math.fround(1e3), noNaN: true });
+
+function valuesFor(dtype: DType): fc.Arbitrary<number> {
+  return dtype === 'int32' ? fc.integer({ min: -9, max: 9 }) : floats;
+}
+
+type Op = 'add' | 'sub' | 'mul' | 'div';
+const OPS: Op[] = ['add', 'sub', 'mul', 'div'];
+
+describe('the WebAssembly SIMD arithmetic kernel', () => {
+  test('+ - * / on broadcast pairs of any layout and dtype pair agree exactly with the loops', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .tuple(broadcastPairArb(), fc.constantFrom(...DTYPES), fc.constantFrom(...DTYPES))
+          .chain(([[sa, sb], da, db]) =>
+            fc.tuple(tensorOf(sa, valuesFor(da), da), tensorOf(sb, valuesFor(db), db)),
+          ),
+        fc.constantFrom(...OPS),
+        ([a, b], op) => expectSame(bothKernels(() => a.t[op](b.t))),
+      ),
+    );
+  });
+
+  test('rows with a broadcast row or a number on either side, any row length (tails of 1 to 3 lanes)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 9 }),
+        fc.nat({ max: 13 }),
+        fc.constantFrom(...OPS),
+        fc.array(floats, { minLength: 1, maxLength: 30 }),
+        (rows, cols, op, pool) => {
+          const values = (n: number, shift: number) =>
+            Array.from({ length: n }, (_, i) => pool[(i + shift) % pool.length]);
+          const m = tensorFrom(values(rows * cols, 0), [rows, cols]);
+          const row = tensorFrom(values(cols, 3), [cols]);
+          expectSame(bothKernels(() => m[op](row)));
+          expectSame(bothKernels(() => row[op](m)));
+          expectSame(bothKernels(() => m[op](m)));
+          const number = pool[1 % pool.length];
+          expectSame(bothKernels(() => m[op](number)));
+          expectSame(bothKernels(() => tensorFrom([number], [])[op](m)));
+          expectSame(bothKernels(() => row[op](tensorFrom([number], [1, 1]))));
+        },
+      ),
+    );
+  });
+
+  test('in-place ops on a view, and in place with an overlapping input', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 20 }), fc.nat({ max: 20 }), (start, length) => {
+        const run = () => {
+          const whole = tensorFrom(
+            Array.from({ length: start + length + 2 }, (_, i) => i / 4 - 2),
+            [start + length + 2],
+          );
+          whole.narrow(0, start, length).add_(whole.narrow(0, 2, length));
+          whole.narrow(0, 0, length).mul_(whole.narrow(0, 0, length));
+          whole.narrow(0, start, length).sub_(whole.narrow(0, 1, 1).expand(length));
+          whole.div_(4);
+          return whole;
+        };
+        expectSame(bothKernels(run));
+      }),
+    );
+  });
+});
+
+function tensorFrom(values: number[], shape: number[]): Tensor {
+  return tensor(values).reshape(shape);
+}
