@@ -1,28 +1,13 @@
 import fc from 'fast-check';
 import { matmulKernel, type FloatArray, type StridedMatrix } from './matmul-kernel';
-
-/**
- * How an operand's elements sit in storage. `transposed` is a `.t()` of a contiguous matrix,
- * `padded` a slice of a wider one, the `expanded*` kinds are `expand` views with stride 0.
- */
-const LAYOUTS = [
-  'contiguous',
-  'transposed',
-  'padded',
-  'expandedRows',
-  'expandedCols',
-  'expandedBoth',
-] as const;
-type Layout = (typeof LAYOUTS)[number];
-
-interface OperandSpec {
-  layout: Layout;
-  offset: number;
-  float64: boolean;
-}
-
-/** Small integers make every product exact; reals exercise rounding. */
-type Values = 'integers' | 'reals';
+import {
+  OPERAND_LAYOUTS,
+  OUT_SENTINEL,
+  buildOperand,
+  seededRandom,
+  type OperandSpec,
+  type OperandValues,
+} from './matmul-operands';
 
 interface Case {
   m: number;
@@ -30,67 +15,14 @@ interface Case {
   n: number;
   a: OperandSpec;
   b: OperandSpec;
-  values: Values;
+  values: OperandValues;
   seed: number;
   float64Out: boolean;
   outOffset: number;
 }
 
-function strides(layout: Layout, rows: number, cols: number): [number, number] {
-  switch (layout) {
-    case 'contiguous':
-      return [cols, 1];
-    case 'transposed':
-      return [1, rows];
-    case 'padded':
-      return [cols + 3, 1];
-    case 'expandedRows':
-      return [0, 1];
-    case 'expandedCols':
-      return [1, 0];
-    case 'expandedBoth':
-      return [0, 0];
-  }
-}
-
 // Read once: inside jest's sandbox a global `Math.x` lookup per multiply-add would dominate.
-const { abs, floor, imul } = Math;
-
-/** mulberry32: the element values come from one drawn seed, so big matrices stay cheap to draw. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = imul(s ^ (s >>> 15), 1 | s);
-    t = (t + imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Builds the operand's storage: NaN everywhere except the positions the view reaches, so a
- * kernel that reads outside its view produces NaN and fails.
- */
-function buildOperand(
-  spec: OperandSpec,
-  rows: number,
-  cols: number,
-  next: () => number,
-  values: Values,
-): StridedMatrix {
-  const [rowStride, colStride] = strides(spec.layout, rows, cols);
-  const last = rows > 0 && cols > 0 ? (rows - 1) * rowStride + (cols - 1) * colStride : -1;
-  const size = spec.offset + last + 3;
-  const data = spec.float64 ? new Float64Array(size) : new Float32Array(size);
-  data.fill(NaN);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const v = values === 'integers' ? floor(next() * 17) - 8 : next() * 4 - 2;
-      data[spec.offset + r * rowStride + c * colStride] = v; // float32 storage rounds reals here
-    }
-  }
-  return { data, offset: spec.offset, rowStride, colStride };
-}
+const { abs, floor } = Math;
 
 const at = (x: StridedMatrix, r: number, c: number): number =>
   x.data[x.offset + r * x.rowStride + c * x.colStride];
@@ -115,10 +47,8 @@ function reference(m: number, k: number, n: number, a: StridedMatrix, b: Strided
   return { value, magnitude };
 }
 
-const OUT_SENTINEL = 12345;
-
 function runCase(c: Case): void {
-  const next = random(c.seed);
+  const next = seededRandom(c.seed);
   const a = buildOperand(c.a, c.m, c.k, next, c.values);
   const b = buildOperand(c.b, c.k, c.n, next, c.values);
   const size = c.outOffset + c.m * c.n + 2;
@@ -149,7 +79,7 @@ function runCase(c: Case): void {
 }
 
 const operand = fc.record({
-  layout: fc.constantFrom(...LAYOUTS),
+  layout: fc.constantFrom(...OPERAND_LAYOUTS),
   offset: fc.integer({ min: 0, max: 5 }),
   float64: fc.boolean(),
 });
@@ -169,7 +99,7 @@ function cases(dims: {
     ...dims,
     a: operand,
     b: operand,
-    values: fc.constantFrom<Values>('integers', 'reals'),
+    values: fc.constantFrom<OperandValues>('integers', 'reals'),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     float64Out: fc.boolean(),
     outOffset: fc.integer({ min: 0, max: 3 }),

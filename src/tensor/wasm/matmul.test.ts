@@ -3,28 +3,19 @@ import { manualSeed, matmul, randn } from '../..';
 import { matmulKernel, type StridedMatrix } from '../matmul-kernel';
 import { wasmMatmul } from './matmul';
 import { useWasmKernels, wasmKernels } from './runtime';
+import {
+  OPERAND_LAYOUTS,
+  OUT_SENTINEL,
+  buildOperand,
+  seededRandom,
+  type OperandSpec,
+} from '../matmul-operands';
 
 /**
  * The WebAssembly kernel against the JavaScript one (the reference it replaces for float32), on
  * the layouts views produce: `transposed` is a `.t()`, `padded` a slice of a wider matrix, the
  * `expanded*` kinds are `expand` views with stride 0, `stepped` every other column.
  */
-const LAYOUTS = [
-  'contiguous',
-  'transposed',
-  'padded',
-  'stepped',
-  'expandedRows',
-  'expandedCols',
-  'expandedBoth',
-] as const;
-type Layout = (typeof LAYOUTS)[number];
-
-interface OperandSpec {
-  layout: Layout;
-  offset: number;
-}
-
 interface Case {
   m: number;
   k: number;
@@ -36,69 +27,16 @@ interface Case {
   outOffset: number;
 }
 
-function strides(layout: Layout, rows: number, cols: number): [number, number] {
-  switch (layout) {
-    case 'contiguous':
-      return [cols, 1];
-    case 'transposed':
-      return [1, rows];
-    case 'padded':
-      return [cols + 3, 1];
-    case 'stepped':
-      return [2 * cols, 2];
-    case 'expandedRows':
-      return [0, 1];
-    case 'expandedCols':
-      return [1, 0];
-    case 'expandedBoth':
-      return [0, 0];
-  }
-}
-
-// Read once: inside jest's sandbox a global `Math.x` lookup per multiply-add would dominate.
-const { abs, floor, imul } = Math;
-
-/** mulberry32: the element values come from one drawn seed, so big matrices stay cheap to draw. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = imul(s ^ (s >>> 15), 1 | s);
-    t = (t + imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** float32 storage, NaN wherever the view does not reach: reading outside the view fails. */
-function buildOperand(
-  spec: OperandSpec,
-  rows: number,
-  cols: number,
-  next: () => number,
-  integers: boolean,
-): StridedMatrix {
-  const [rowStride, colStride] = strides(spec.layout, rows, cols);
-  const last = rows > 0 && cols > 0 ? (rows - 1) * rowStride + (cols - 1) * colStride : -1;
-  const data = new Float32Array(spec.offset + last + 3).fill(NaN);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      data[spec.offset + r * rowStride + c * colStride] = integers
-        ? floor(next() * 17) - 8
-        : next() * 4 - 2;
-    }
-  }
-  return { data, offset: spec.offset, rowStride, colStride };
-}
-
-const SENTINEL = 12345;
+// Read once: inside jest's sandbox a global `Math.x` lookup per element would dominate.
+const { abs, floor } = Math;
 
 function runCase(c: Case): void {
-  const next = random(c.seed);
-  const a = buildOperand(c.a, c.m, c.k, next, c.integers);
-  const b = buildOperand(c.b, c.k, c.n, next, c.integers);
+  const next = seededRandom(c.seed);
+  const a = buildOperand(c.a, c.m, c.k, next, c.integers ? 'integers' : 'reals');
+  const b = buildOperand(c.b, c.k, c.n, next, c.integers ? 'integers' : 'reals');
   const size = c.outOffset + c.m * c.n + 2;
-  const fast = new Float32Array(size).fill(SENTINEL); // also proves the kernel overwrites
-  const reference = new Float32Array(size).fill(SENTINEL);
+  const fast = new Float32Array(size).fill(OUT_SENTINEL); // also proves the kernel overwrites
+  const reference = new Float32Array(size).fill(OUT_SENTINEL);
   expect(wasmMatmul(c.m, c.k, c.n, a, b, fast, c.outOffset)).toBe(true);
   matmulKernel(c.m, c.k, c.n, a, b, reference, c.outOffset);
   // sum_p |a_ip b_pj| for every element, which bounds the rounding of any summation order.
@@ -109,8 +47,8 @@ function runCase(c: Case): void {
   const magnitude = new Float64Array(c.m * c.n);
   matmulKernel(c.m, c.k, c.n, absolute(a), absolute(b), magnitude, 0);
 
-  for (let i = 0; i < c.outOffset; i++) expect(fast[i]).toBe(SENTINEL);
-  for (let i = c.outOffset + c.m * c.n; i < size; i++) expect(fast[i]).toBe(SENTINEL);
+  for (let i = 0; i < c.outOffset; i++) expect(fast[i]).toBe(OUT_SENTINEL);
+  for (let i = c.outOffset + c.m * c.n; i < size; i++) expect(fast[i]).toBe(OUT_SENTINEL);
   for (let idx = 0; idx < c.m * c.n; idx++) {
     const got = fast[c.outOffset + idx];
     const want = reference[c.outOffset + idx];
@@ -131,7 +69,7 @@ function runCase(c: Case): void {
 }
 
 const operand = fc.record({
-  layout: fc.constantFrom(...LAYOUTS),
+  layout: fc.constantFrom(...OPERAND_LAYOUTS),
   offset: fc.integer({ min: 0, max: 5 }),
 });
 
