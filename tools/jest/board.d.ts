@@ -50,3 +50,9 @@ export function describeExecError(
   cwd?: string,
 ): { where: string | undefined; what: string[] };
 export function kataIdOfTestFile(relativePath: string): string | undefined;
+
+/** Each kata's state from jest's file results, as its board row marks it, keyed by kata id. */
+export function kataStatuses(
+  testResults: readonly BoardFileResult[],
+  root: string,
+): Map<string, 'done' | 'failing' | 'broken' | 'not-run'>;

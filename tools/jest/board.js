@@ -155,6 +155,14 @@ function statusOf(entry) {
   return entry.failed === 0 ? 'done' : 'failing';
 }
 
+/**
+ * Each kata's state from jest's file results, as its board row marks it: 'done', 'failing',
+ * 'broken' or 'not-run', keyed by kata id (katas with no file in the results are absent).
+ */
+function kataStatuses(testResults, root) {
+  return new Map([...collect(testResults, root)].map(([id, entry]) => [id, statusOf(entry)]));
+}
+
 function kataLines(kata, entry, options, c, idWidth) {
   const status = statusOf(entry);
   const mark = {
@@ -311,6 +319,7 @@ function buildBoard(katas, testResults, options) {
 module.exports = {
   boardColour,
   buildBoard,
+  kataStatuses,
   shortMessage,
   errorLocation,
   describeExecError,

@@ -5,7 +5,12 @@ export type KataStatus = 'done' | 'failing' | 'broken' | 'not-run';
 
 declare class WatchReporter {
   constructor(globalConfig: { rootDir: string }, options?: Record<string, unknown>);
-  static kataStatus(files: readonly BoardFileResult[]): KataStatus;
+  /** Every kata's status: the catalogue's `ids`, and any other kata folder the results name. */
+  static statusesOf(
+    ids: readonly string[],
+    results: readonly BoardFileResult[],
+    root: string,
+  ): Record<string, KataStatus>;
   static mergeResults<F extends { testFilePath: string }>(
     earlier: readonly F[],
     current: readonly F[],

@@ -20,16 +20,7 @@ const path = require('node:path');
 const { DefaultReporter } = require('@jest/reporters');
 const BoardReporter = require('../board-reporter');
 const { loadCatalogue } = require('./catalogue-core');
-const { kataIdOfTestFile } = require('./board');
-
-/** A kata's state from its files' results, as the board marks it. */
-function kataStatus(files) {
-  if (files.length === 0) return 'not-run';
-  if (files.some((file) => file.testExecError)) return 'broken';
-  const tests = files.flatMap((file) => file.testResults ?? []);
-  if (tests.some((test) => test.status === 'failed')) return 'failing';
-  return tests.some((test) => test.status === 'passed') ? 'done' : 'not-run';
-}
+const { kataIdOfTestFile, kataStatuses } = require('./board');
 
 /** The kata id of a test file's absolute path, or undefined for a file outside katas/. */
 function kataOf(root, testFilePath) {
@@ -45,12 +36,9 @@ function mergeResults(earlier, current) {
 
 /** The status of every kata in the catalogue (and any kata folder without a kata.json). */
 function statusesOf(ids, results, root) {
-  const files = new Map(ids.map((id) => [id, []]));
-  for (const file of results) {
-    const id = kataOf(root, file.testFilePath);
-    if (id !== undefined) files.set(id, [...(files.get(id) ?? []), file]);
-  }
-  return Object.fromEntries([...files].map(([id, list]) => [id, kataStatus(list)]));
+  const ran = kataStatuses(results, root);
+  const all = new Set([...ids, ...ran.keys()]);
+  return Object.fromEntries([...all].map((id) => [id, ran.get(id) ?? 'not-run']));
 }
 
 function readState(file) {
@@ -110,6 +98,6 @@ class WatchReporter extends BoardReporter {
   }
 }
 
-WatchReporter.kataStatus = kataStatus;
+WatchReporter.statusesOf = statusesOf;
 WatchReporter.mergeResults = mergeResults;
 module.exports = WatchReporter;
