@@ -1,7 +1,7 @@
 import type { Tensor } from '../../tensor';
 import { formatNumber } from '../describe';
 import { flatValues, formatShape } from '../read';
-import { besideEachOther, blockWidth, render, type Block, type Line } from './layout';
+import { besideEachOther, blockWidth, gridRows, render, type Block, type Line } from './layout';
 import { MAX_COLUMNS, painterFor, type PictureMode } from './style';
 
 /** Taller tensors stay text: a picture is for the small cases properties shrink to. */
@@ -10,14 +10,9 @@ const MAX_ROWS = 8;
 /** A diff map (one character per element) is drawn for up to this many rows. */
 const MAX_MAP_ROWS = 16;
 
-/** Rows of a 0-D, 1-D or 2-D tensor's elements; undefined for more dimensions or none at all. */
+/** The values of a tensor small enough in rank to draw, as rows (see gridRows). */
 function rowsOf(t: Tensor): number[][] | undefined {
-  if (t.dim() > 2 || t.numel() === 0) return undefined;
-  const values = flatValues(t);
-  const columns = t.dim() === 2 ? t.shape[1] : values.length;
-  return Array.from({ length: values.length / columns }, (_, r) =>
-    values.slice(r * columns, (r + 1) * columns),
-  );
+  return gridRows(t.shape, () => flatValues(t));
 }
 
 /**

@@ -49,3 +49,19 @@ export function render(block: Block, paint: Painter): string {
     )
     .join('\n');
 }
+
+/**
+ * One number per element of a 0-D, 1-D or 2-D tensor (row-major) as the rows a grid draws;
+ * undefined for more dimensions or no elements, which are not drawn.
+ */
+export function gridRows(
+  shape: readonly number[],
+  perElement: () => number[],
+): number[][] | undefined {
+  if (shape.length > 2 || shape.includes(0)) return undefined;
+  const flat = perElement();
+  const columns = shape.length === 2 ? shape[1] : flat.length;
+  return Array.from({ length: flat.length / columns }, (_, r) =>
+    flat.slice(r * columns, (r + 1) * columns),
+  );
+}

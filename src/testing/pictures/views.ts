@@ -1,7 +1,7 @@
 import type { Tensor } from '../../tensor';
 import { formatNumber } from '../describe';
 import { indicesOf, formatShape } from '../read';
-import { besideEachOther, blockWidth, render, type Block, type Line } from './layout';
+import { besideEachOther, blockWidth, gridRows, render, type Block, type Line } from './layout';
 import { MAX_COLUMNS, painterFor, type PictureMode } from './style';
 
 /** Longer storages stay text. */
@@ -10,14 +10,11 @@ const MAX_ROWS = 8;
 
 /** The storage cell each element of a 0-D, 1-D or 2-D view reads, as rows. */
 function cellRows(t: Tensor): number[][] | undefined {
-  if (t.dim() > 2 || t.numel() === 0) return undefined;
   const stride = t.stride();
-  const cells = [...indicesOf(t.shape)].map((index) =>
-    index.reduce((cell, i, d) => cell + i * stride[d], t.offset),
-  );
-  const columns = t.dim() === 2 ? t.shape[1] : cells.length;
-  return Array.from({ length: cells.length / columns }, (_, r) =>
-    cells.slice(r * columns, (r + 1) * columns),
+  return gridRows(t.shape, () =>
+    [...indicesOf(t.shape)].map((index) =>
+      index.reduce((cell, i, d) => cell + i * stride[d], t.offset),
+    ),
   );
 }
 
