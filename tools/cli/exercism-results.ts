@@ -12,7 +12,7 @@ import { FAILURE_KIND } from '../../src/testing/failure-kind';
 import { cleanMessage, type Status } from './grade-report';
 import type { JestAssertion, JestReport, JestSuite } from './jest-json';
 import { suitesIn } from './jest-json';
-import { extractTestCode } from './test-code';
+import { testCodeOf } from './test-code';
 
 export interface ExercismTest {
   name: string;
@@ -95,7 +95,6 @@ function testResult(
   printed: ReadonlyMap<string, string> | undefined,
   root: string,
 ): ExercismTest {
-  const code = source === null ? null : extractTestCode(source, test.title);
   const output = limitOutput(printed?.get(test.fullName) ?? '');
   // Keys in the order the spec's examples show them.
   return {
@@ -105,8 +104,7 @@ function testResult(
       ? {}
       : { message: readable(test.failureMessages.join('\n'), root) }),
     ...(output === '' ? {} : { output }),
-    test_code:
-      code ?? `// ${path.relative(root, suite.name).split(path.sep).join('/')}: ${test.fullName}`,
+    test_code: testCodeOf(test, suite.name, source, root),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   suitesIn,
 } from './jest-json';
 import { kataNumber } from './katas';
-import { extractTestCode } from './test-code';
+import { testCodeOf } from './test-code';
 
 /** What grading needs to know about a kata. */
 export interface GradedKata {
@@ -163,12 +163,10 @@ function testResult(
   suite: JestSuite,
   root: string,
 ): TestResult {
-  const code = source === null ? null : extractTestCode(source, test.title);
   const result: TestResult = {
     name: [id, ...test.ancestorTitles, test.title].join(' > '),
     status: test.status === 'passed' ? 'pass' : 'fail',
-    test_code:
-      code ?? `// ${path.relative(root, suite.name).split(path.sep).join('/')}: ${test.fullName}`,
+    test_code: testCodeOf(test, suite.name, source, root),
     task_id: taskId,
   };
   if (test.status !== 'passed')

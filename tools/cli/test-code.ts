@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * The index of the first line that quotes `title` as a string literal, or -1. A title built at
  * run time (`${name} leaves its inputs unchanged` inside `describe.each`) is found by its template
@@ -70,4 +71,18 @@ function dedent(lines: string[]): string[] {
     .map((line) => line.match(/^ */)![0].length);
   const common = indents.length === 0 ? 0 : Math.min(...indents);
   return lines.map((line) => line.slice(common));
+}
+
+/**
+ * A jest test's `test_code` for the grading reports: its source when the test file can be read
+ * and the title found there, else a comment naming the file and the test.
+ */
+export function testCodeOf(
+  test: { title: string; fullName: string },
+  testFile: string,
+  source: string | null,
+  root: string,
+): string {
+  const code = source === null ? null : extractTestCode(source, test.title);
+  return code ?? `// ${path.relative(root, testFile).split(path.sep).join('/')}: ${test.fullName}`;
 }
