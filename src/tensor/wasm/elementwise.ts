@@ -3,7 +3,7 @@
  * (assembly/elementwise.ts): copies both operands into the module's memory (a broadcast row
  * once, a scalar as one number), computes there, and copies the result out. The numbers are the JavaScript kernel's.
  */
-import { wasmKernels } from './runtime';
+import { nextRegion, wasmKernels } from './runtime';
 
 /** The kernel's op codes, by the JavaScript kernels' expression for the op. */
 export const WASM_OPS: ReadonlyMap<string, number> = new Map([
@@ -12,12 +12,6 @@ export const WASM_OPS: ReadonlyMap<string, number> = new Map([
   ['x * y', 2],
   ['x / y', 3],
 ]);
-
-/** Floats between regions: 16 floats = 64 bytes, one cache line. */
-const ALIGN = 16;
-
-const { ceil } = Math;
-const roundUp = (x: number, multiple: number): number => ceil(x / multiple) * multiple;
 
 /**
  * One operand: its array, where its first row starts, and its row step (the row length, or 0 for
@@ -48,8 +42,8 @@ export function wasmZipRows(
   if (a.scalar && b.scalar) return false;
   const size = (t: Rows) => (t.scalar ? 1 : t.rowStep === 0 ? cols : n);
   const [aSize, bSize] = [size(a), size(b)];
-  const bAt = roundUp(aSize, ALIGN);
-  const outAt = bAt + roundUp(bSize, ALIGN);
+  const bAt = nextRegion(aSize);
+  const outAt = bAt + nextRegion(bSize);
   if (!kernels.reserve((outAt + n) * 4)) return false;
   const heap = kernels.heap();
   const base = kernels.base;

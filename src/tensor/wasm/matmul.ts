@@ -4,7 +4,7 @@
  * cache blocks chosen for the shape, and copies the m x n result out.
  */
 import type { StridedMatrix } from '../matmul-kernel';
-import { wasmKernels } from './runtime';
+import { nextRegion, wasmKernels } from './runtime';
 
 /** Register tile of the kernel: MR rows of A by NR columns of B. */
 const MR = 4;
@@ -19,9 +19,6 @@ const NR = 8;
 const KC_MAX = 512;
 const MC = 128;
 const NC = 1024;
-
-/** Float index alignment of each region: 16 floats = 64 bytes, one cache line. */
-const ALIGN = 16;
 
 const { ceil, min } = Math;
 const roundUp = (x: number, multiple: number): number => ceil(x / multiple) * multiple;
@@ -55,10 +52,10 @@ export function wasmMatmul(
   const [bFrom, bTo] = k === 0 ? [0, 0] : span(k, n, b);
   // Float indices, relative to the kernels' base: A's span, B's span, C, packed A, packed B.
   const aAt = 0;
-  const bAt = roundUp(aAt + aTo - aFrom, ALIGN);
-  const cAt = roundUp(bAt + bTo - bFrom, ALIGN);
-  const packAAt = roundUp(cAt + m * n, ALIGN);
-  const packBAt = roundUp(packAAt + min(MC, roundUp(m, MR)) * kc, ALIGN);
+  const bAt = nextRegion(aAt + aTo - aFrom);
+  const cAt = nextRegion(bAt + bTo - bFrom);
+  const packAAt = nextRegion(cAt + m * n);
+  const packBAt = nextRegion(packAAt + min(MC, roundUp(m, MR)) * kc);
   const end = packBAt + kc * roundUp(min(NC, n), NR);
   if (!kernels.reserve(end * 4)) return false;
   const heap = kernels.heap();

@@ -161,3 +161,11 @@ export function useWasmKernels(on: boolean): boolean {
   enabled = on;
   return previous;
 }
+
+/**
+ * Where the next region of a kernel's scratch memory may start, in floats: regions begin on a
+ * cache line (16 floats = 64 bytes), which also keeps float64 accumulators 8-byte aligned.
+ */
+export function nextRegion(floats: number): number {
+  return Math.ceil(floats / 16) * 16;
+}

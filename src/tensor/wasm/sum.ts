@@ -4,12 +4,7 @@
  * adds those into the caller's accumulator. The sums see the same numbers in the same order as
  * the JavaScript kernel's, so the results are the same to the last bit.
  */
-import { wasmKernels } from './runtime';
-
-/** Floats between regions: 16 floats = 64 bytes, one cache line (and 8-byte aligned sums). */
-const ALIGN = 16;
-
-const { ceil } = Math;
+import { nextRegion, wasmKernels } from './runtime';
 
 /**
  * acc[j] += src[offset + i * cols + j] for every row i < rows and column j < cols. Returns false
@@ -25,7 +20,7 @@ export function wasmSumRows(
   const kernels = wasmKernels();
   if (kernels === null) return false;
   const n = rows * cols;
-  const accAt = ceil(n / ALIGN) * ALIGN;
+  const accAt = nextRegion(n);
   if (!kernels.reserve((accAt + 2 * cols) * 4)) return false;
   const heap = kernels.heap();
   const base = kernels.base;
