@@ -4,7 +4,7 @@ import type { DType } from '../dtype';
 import { setWasmZipThreshold } from '../kernels';
 import { broadcastPairArb, tensorOf } from '../test/arbitraries';
 import type { Tensor } from '../tensor';
-import { useWasmKernels } from './runtime';
+import { setTileFloats, useWasmKernels } from './runtime';
 
 /**
  * The WebAssembly arithmetic kernel against the JavaScript loops it replaces for dense float32
@@ -74,6 +74,36 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
           expectSame(bothKernels(() => m[op](number)));
           expectSame(bothKernels(() => tensorFrom([number], [])[op](m)));
           expectSame(bothKernels(() => row[op](tensorFrom([number], [1, 1]))));
+        },
+      ),
+    );
+  });
+
+  test('tiles of any size: whole rows per tile, rows cut into column blocks, a last partial tile', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 3, 4, 5, 8, 21),
+        fc.nat({ max: 7 }),
+        fc.nat({ max: 30 }),
+        fc.constantFrom(...OPS),
+        (tile, rows, cols, op) => {
+          const m = tensorFrom(
+            Array.from({ length: rows * cols }, (_, i) => (i % 7) - 2.5),
+            [rows, cols],
+          );
+          const row = tensorFrom(
+            Array.from({ length: cols }, (_, i) => (i % 5) + 0.5),
+            [cols],
+          );
+          const previous = setTileFloats(tile);
+          try {
+            expectSame(bothKernels(() => m[op](row)));
+            expectSame(bothKernels(() => row[op](m)));
+            expectSame(bothKernels(() => m[op](m)));
+            expectSame(bothKernels(() => m[op](3)));
+          } finally {
+            setTileFloats(previous);
+          }
         },
       ),
     );

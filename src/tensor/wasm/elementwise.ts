@@ -1,9 +1,12 @@
 /**
  * The four arithmetic ops on dense float32 rows through the WebAssembly SIMD kernel
- * (assembly/elementwise.ts): copies both operands into the module's memory (a broadcast row
- * once, a scalar as one number), computes there, and copies the result out. The numbers are the JavaScript kernel's.
+ * (assembly/elementwise.ts). The operands live in JavaScript arrays, which WebAssembly cannot
+ * read, so they pass through the module's memory in tiles small enough to stay in the L2 cache
+ * (runtime.ts `tileOf`): each tile of the inputs is copied in, computed, and copied out while
+ * still cached, so the op reads and writes main memory about as often as a native loop would.
+ * The numbers are the JavaScript kernel's.
  */
-import { nextRegion, wasmKernels } from './runtime';
+import { nextRegion, tileFloats, tileOf, wasmKernels } from './runtime';
 
 /** The kernel's op codes, by the JavaScript kernels' expression for the op. */
 export const WASM_OPS: ReadonlyMap<string, number> = new Map([
@@ -37,30 +40,57 @@ export function wasmZipRows(
   out: Rows,
 ): boolean {
   const kernels = wasmKernels();
-  if (kernels === null) return false;
-  const n = rows * cols;
-  if (a.scalar && b.scalar) return false;
-  const size = (t: Rows) => (t.scalar ? 1 : t.rowStep === 0 ? cols : n);
-  const [aSize, bSize] = [size(a), size(b)];
-  const bAt = nextRegion(aSize);
-  const outAt = bAt + nextRegion(bSize);
-  if (!kernels.reserve((outAt + n) * 4)) return false;
+  if (kernels === null || (a.scalar && b.scalar)) return false;
+  // Without a repeated row, dense operands are one long row.
+  const repeats = a.rowStep === 0 || b.rowStep === 0;
+  const [allRows, allCols] = repeats ? [rows, cols] : [1, rows * cols];
+  const { width, height } = tileOf(allRows, allCols);
+  const bAt = nextRegion(tileFloats());
+  const outAt = 2 * bAt;
+  if (!kernels.reserve((outAt + tileFloats()) * 4)) return false;
   const heap = kernels.heap();
   const base = kernels.base;
   const at = base >> 2;
-  heap.set(a.data.subarray(a.offset, a.offset + aSize), at);
-  heap.set(b.data.subarray(b.offset, b.offset + bSize), at + bAt);
-  kernels.exports.zipRows(
-    op,
-    rows,
-    cols,
-    base,
-    a.rowStep,
-    base + bAt * 4,
-    b.rowStep,
-    base + outAt * 4,
-    a.scalar ? 1 : b.scalar ? 2 : 0,
-  );
-  out.data.set(heap.subarray(at + outAt, at + outAt + n), out.offset);
+  const operands = [
+    { t: a, to: at, kind: kindOf(a) },
+    { t: b, to: at + bAt, kind: kindOf(b) },
+  ];
+  for (const { t, to, kind } of operands) if (kind === 'scalar') heap[to] = t.data[t.offset];
+  for (let c0 = 0; c0 < allCols; c0 += width) {
+    const w = Math.min(width, allCols - c0);
+    for (const { t, to, kind } of operands) {
+      if (kind === 'row') heap.set(t.data.subarray(t.offset + c0, t.offset + c0 + w), to);
+    }
+    for (let r0 = 0; r0 < allRows; r0 += height) {
+      const h = Math.min(height, allRows - r0);
+      // More than one row per tile only when the tile spans whole rows (w === allCols), so the
+      // tile is one contiguous run of the source.
+      for (const { t, to, kind } of operands) {
+        if (kind !== 'rows') continue;
+        const from = t.offset + r0 * allCols + c0;
+        heap.set(t.data.subarray(from, from + (h - 1) * allCols + w), to);
+      }
+      const step = (kind: Kind) => (kind === 'rows' ? w : 0);
+      kernels.exports.zipRows(
+        op,
+        h,
+        w,
+        base,
+        step(operands[0].kind),
+        base + bAt * 4,
+        step(operands[1].kind),
+        base + outAt * 4,
+        a.scalar ? 1 : b.scalar ? 2 : 0,
+      );
+      const into = out.offset + r0 * allCols + c0;
+      out.data.set(heap.subarray(at + outAt, at + outAt + h * w), into);
+    }
+  }
   return true;
+}
+
+type Kind = 'scalar' | 'row' | 'rows';
+
+function kindOf(t: Rows): Kind {
+  return t.scalar ? 'scalar' : t.rowStep === 0 ? 'row' : 'rows';
 }

@@ -11,8 +11,10 @@
  * WebAssembly or SIMD is missing, `wasmKernels()` returns null and the JavaScript kernels run.
  *
  * Memory: operands are copied into the module's memory, the kernel runs there, and the result is
- * copied out. The memory only grows, to what the largest op so far needed. Growing detaches every
- * view of the old buffer, so views are taken afresh (`heap()`) after each `reserve`.
+ * copied out; the streaming kernels (elementwise, sums) do it tile by tile (`tileOf`), matmul
+ * copies the parts of its operands it reads. The memory only grows, to what the largest op so far
+ * needed. Growing detaches every view of the old buffer, so views are taken afresh (`heap()`)
+ * after each `reserve`.
  */
 import { RELAXED_SIMD_MODULE, SIMD_MODULE } from './module.generated';
 
@@ -168,4 +170,34 @@ export function useWasmKernels(on: boolean): boolean {
  */
 export function nextRegion(floats: number): number {
   return Math.ceil(floats / 16) * 16;
+}
+
+/**
+ * Floats per operand tile of the streaming kernels (elementwise, sums): 64 KiB, so three tiles
+ * (a, b, out: 192 KiB) sit in a 512 KiB L2 with room to spare, and a call into WebAssembly
+ * (tens of nanoseconds) is paid once per 16384 elements.
+ */
+let tile = 16384;
+
+export function tileFloats(): number {
+  return tile;
+}
+
+/**
+ * @internal Sets the tile size in floats: tests pass a few floats so that small shapes cross
+ * tile boundaries. Returns the previous size.
+ */
+export function setTileFloats(floats: number): number {
+  const previous = tile;
+  tile = floats;
+  return previous;
+}
+
+/**
+ * How a rows x cols block is cut into tiles: `width` columns (a row wider than a tile is cut
+ * into column blocks) by `height` whole rows (one row when the rows were cut).
+ */
+export function tileOf(rows: number, cols: number): { width: number; height: number } {
+  const width = Math.max(1, Math.min(cols, tile));
+  return { width, height: Math.max(1, Math.min(rows, Math.floor(tile / width))) };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { manualSeed, randn, type Tensor } from '../..';
-import { useWasmKernels } from './runtime';
+import { setTileFloats, useWasmKernels } from './runtime';
 import { wasmSumRows } from './sum';
 
 // Read once: the reference loop below runs per element, and inside jest a global lookup is slow.
@@ -28,9 +28,12 @@ function bothKernels(f: () => Tensor): [unknown, unknown] {
 }
 
 describe('the WebAssembly SIMD column sum', () => {
-  test('adds the same numbers in the same order as the JavaScript loop (any rows, cols, offset)', () => {
+  test('adds the same numbers in the same order as the JavaScript loop (any rows, cols, offset, tile)', () => {
     fc.assert(
       fc.property(
+        // Tiles of a few floats make small blocks cross tile boundaries: whole rows per tile,
+        // rows cut into column blocks, and a last partial tile. 16384 is the real size.
+        fc.constantFrom(1, 3, 4, 5, 8, 21, 16384),
         fc.nat({ max: 40 }),
         fc.nat({ max: 23 }),
         fc.nat({ max: 9 }),
@@ -38,11 +41,16 @@ describe('the WebAssembly SIMD column sum', () => {
           minLength: 1,
           maxLength: 64,
         }),
-        (rows, cols, offset, pool) => {
+        (tile, rows, cols, offset, pool) => {
           const src = new Float32Array(offset + rows * cols + 3);
           for (let i = 0; i < src.length; i++) src[i] = pool[i % pool.length];
           const acc = new Float64Array(cols);
-          expect(wasmSumRows(src, offset, rows, cols, acc)).toBe(true);
+          const previous = setTileFloats(tile);
+          try {
+            expect(wasmSumRows(src, offset, rows, cols, acc)).toBe(true);
+          } finally {
+            setTileFloats(previous);
+          }
           expect(Array.from(acc)).toEqual(Array.from(referenceSumRows(src, offset, rows, cols)));
         },
       ),
