@@ -176,6 +176,17 @@ describe('IEEE arithmetic', () => {
     expect(read(a.eq(a)).values).toEqual([0, 1, 1, 1, 1]);
   });
 
+  test("relu's gradient is 0 where the output is 0 and the incoming one elsewhere (inf and NaN too)", () => {
+    // PyTorch's threshold_backward selects (output <= 0 ? 0 : grad) rather than multiplying by a
+    // 0/1 mask: an infinite or NaN gradient where relu is flat gives 0, not 0 * inf = NaN, and
+    // where the output is NaN the gradient passes (torch 1.13 gives [0, 0, 3, 5, 0] here).
+    for (const dtype of ['float32', 'float64'] as const) {
+      const x = tensor([-1, 0, 2, NaN, -Infinity], { dtype }).requiresGrad_();
+      x.relu().backward(tensor([Infinity, NaN, 3, 5, -Infinity], { dtype }));
+      expect(read(x.grad as Tensor).values).toEqual([0, 0, 3, 5, 0]);
+    }
+  });
+
   test('float32 results are rounded to float32, float64 ones are not', () => {
     expect(tensor([0.1], { dtype: 'float32' }).add(0.2).item()).toBe(
       Math.fround(Math.fround(0.1) + Math.fround(0.2)),

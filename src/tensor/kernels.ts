@@ -7,7 +7,7 @@
 import type { TypedArray } from './dtype';
 import { contiguousStrides, type Shape } from './layout';
 import { planLoops, swapInnerLoops, type LoopPlan } from './loop-plan';
-import { WASM_OPS, wasmZipRows } from './wasm/elementwise';
+import { WASM_MAPS, WASM_OPS, wasmZipRows } from './wasm/elementwise';
 import { wasmSumRows } from './wasm/sum';
 
 export { offsetsOf } from './loop-plan';
@@ -152,6 +152,9 @@ function flatSource(expression: Expression, operands: number): string {
     }`;
 }
 
+/** Elements from which float32 arithmetic on dense rows goes to the WebAssembly kernel. */
+let wasmZipFrom = 16384;
+
 /** Elements from which a dense elementwise run takes the flat loop (cutting runs costs a little). */
 let flatFrom = 4096;
 
@@ -222,7 +225,34 @@ function run(
 /** out[i] = expression(a[i]) over a shape; out may itself be strided (in-place ops, copy_). */
 export function mapInto(shape: Shape, out: Strided, a: Strided, expression: Expression): void {
   const plan = planLoops(shape, [out.strides, a.strides], [out.offset, a.offset], true);
+  if (plan.numel >= wasmZipFrom && mapsDenseRun(plan, out.data, a.data, expression)) return;
   run('map', expression, plan, out.data, a.data, null);
+}
+
+/**
+ * A map the WebAssembly kernel computes as `x op number` (relu) over float32 operands that are
+ * each one dense run goes to it, with the same numbers. Returns false when it did not run.
+ */
+function mapsDenseRun(
+  plan: LoopPlan,
+  out: TypedArray,
+  a: TypedArray,
+  expression: Expression,
+): boolean {
+  const map = WASM_MAPS.get(expression);
+  if (map === undefined || out.constructor !== F32 || a.constructor !== F32) return false;
+  if (!isOneDenseRun(plan)) return false;
+  const [po, pa] = plan.offsets;
+  if (out === a && po !== pa) return false; // in place, shifted: the loop's order matters
+  const n = plan.numel;
+  return wasmZipRows(
+    map.op,
+    1,
+    n,
+    { data: a as Float32Array, offset: pa, rowStep: n },
+    { data: Float32Array.of(map.number), offset: 0, rowStep: 0, scalar: true },
+    { data: out as Float32Array, offset: po, rowStep: n },
+  );
 }
 
 /** Copies (and casts through JS numbers) a into out; one block copy when both are one dense run. */
@@ -257,9 +287,6 @@ export function zipInto(
   }
   run('map', expression, plan, out.data, a.data, b.data);
 }
-
-/** Elements from which float32 arithmetic on dense rows goes to the WebAssembly kernel. */
-let wasmZipFrom = 16384;
 
 /**
  * @internal Sets the size from which float32 arithmetic on dense rows goes to the WebAssembly

@@ -82,7 +82,7 @@ export function copyFrom(t: Tensor, other: Operand): void {
   const src = source(t, other);
   checkBroadcastsInto(t, src);
   if (t.dtype === 'bool' && src.dtype !== 'bool') {
-    zipInto(t.shape, t.strided(), t.strided(), broadcastView(src, t.shape), 'y !== 0 ? 1 : 0');
+    zipInto(t.shape, t.strided(), t.strided(), broadcastView(src, t.shape), '+(y !== 0)');
     return;
   }
   copyInto(t.shape, t.strided(), broadcastView(src, t.shape));

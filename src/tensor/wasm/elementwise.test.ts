@@ -109,6 +109,41 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
     );
   });
 
+  test('relu and its backward, special values included, agree exactly with the loops', () => {
+    const special = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-45, 3.5, -2];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(floats, fc.constantFrom(...special)), { maxLength: 40 }),
+        fc.array(fc.oneof(floats, fc.constantFrom(...special)), { maxLength: 40 }),
+        fc.nat({ max: 5 }),
+        (xs, gs, start) => {
+          const n = Math.max(xs.length, gs.length);
+          const x = tensorFrom(
+            Array.from({ length: n + start }, (_, i) => xs[i % (xs.length || 1)] ?? 1),
+            [n + start],
+          );
+          const g = tensorFrom(
+            Array.from({ length: n }, (_, i) => gs[i % (gs.length || 1)] ?? 1),
+            [n],
+          );
+          // A view that starts inside its storage, as a slice of activations would.
+          const view = x.narrow(0, start, n);
+          const [wasm, js] = bothKernels(() => view.relu());
+          expectSame([wasm, js]);
+          // Signed zeros: relu(-0) is +0 in both (toEqual above tells -0 from +0).
+          expect((js.toArray() as number[]).some((v) => Object.is(v, -0))).toBe(false);
+          expectSame(
+            bothKernels(() => {
+              const leaf = view.detach().requiresGrad_();
+              leaf.relu().backward(g);
+              return leaf.grad as Tensor;
+            }),
+          );
+        },
+      ),
+    );
+  });
+
   test('in-place ops on a view, and in place with an overlapping input', () => {
     fc.assert(
       fc.property(fc.nat({ max: 20 }), fc.nat({ max: 20 }), (start, length) => {

@@ -14,6 +14,14 @@ export const WASM_OPS: ReadonlyMap<string, number> = new Map([
   ['x - y', 1],
   ['x * y', 2],
   ['x / y', 3],
+  // relu's backward: 0 where the output is 0, else the gradient (see assembly/elementwise.ts).
+  ['y <= 0 ? 0 : x', 5],
+]);
+
+/** One-operand maps the kernel computes as `x op number`, by their JavaScript expression. */
+export const WASM_MAPS: ReadonlyMap<string, { op: number; number: number }> = new Map([
+  // relu: IEEE max(x, 0), the same number as the expression for every x (NaN, -0 included).
+  ['x <= 0 ? 0 : x', { op: 4, number: 0 }],
 ]);
 
 /**
