@@ -1,7 +1,8 @@
 /**
  * out = a op b for float32 rows, in WebAssembly SIMD: the engine's fast path for the four
  * arithmetic ops on dense float32 operands, either of which may be one row broadcast over all
- * rows (a `[m, n] + [n]`, a bias add), or one number for every element (`x * 2`, `x - mean`);
+ * rows (a `[m, n] + [n]`, a bias add), one number per row (`x - x.max(1, true)`), or one number
+ * for every element (`x * 2`, `x - mean`);
  * and for relu (MAX with the number 0) and its backward (MASK: 0 where the output is 0 or
  * less, else the gradient), whose JavaScript loops branch on the sign of each element and so pay a
  * mispredicted branch for every other element of real data (about 6 ms per 1e6 floats).
@@ -58,13 +59,13 @@ export const MASK: i32 = 5;
   out: usize,
 ): void {
   const wide = cols & ~3;
-  // A scalar operand (`aOne`, `bOne`: one number for every element) is read once, into all lanes.
-  const aAll = aOne ? v128.splat<f32>(load<f32>(a)) : f32x4.splat(0);
-  const bAll = bOne ? v128.splat<f32>(load<f32>(b)) : f32x4.splat(0);
   for (let i = 0; i < rows; i++) {
     const x = a + ((<usize>i * <usize>aRow) << 2);
     const y = b + ((<usize>i * <usize>bRow) << 2);
     const o = out + ((<usize>i * <usize>cols) << 2);
+    // An operand with one number per row (`aOne`, `bOne`) reads it once per row, into all lanes.
+    const aAll = aOne ? v128.splat<f32>(load<f32>(x)) : f32x4.splat(0);
+    const bAll = bOne ? v128.splat<f32>(load<f32>(y)) : f32x4.splat(0);
     let j = 0;
     for (; j < wide; j += 4) {
       const at = <usize>j << 2;
@@ -74,8 +75,8 @@ export const MASK: i32 = 5;
     }
     for (; j < cols; j++) {
       const at = <usize>j << 2;
-      const xs = aOne ? load<f32>(a) : load<f32>(x + at);
-      const ys = bOne ? load<f32>(b) : load<f32>(y + at);
+      const xs = aOne ? load<f32>(x) : load<f32>(x + at);
+      const ys = bOne ? load<f32>(y) : load<f32>(y + at);
       store<f32>(o + at, scalar(op, xs, ys));
     }
   }
@@ -100,7 +101,8 @@ export const MASK: i32 = 5;
 
 /**
  * out[i, j] = a[i * aRow + j] op b[i * bRow + j] for rows x cols elements; op is ADD...MASK.
- * `scalars` 1 makes a one number for every element, 2 makes b one number; 0 neither.
+ * `scalars` 1 makes a one number per row, a[i * aRow] (aRow 0: one number for every element,
+ * aRow 1: a column, `[m, n] - [m, 1]`), 2 does the same for b; 0 neither.
  */
 export function zipRows(
   op: i32,

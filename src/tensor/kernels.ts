@@ -7,7 +7,7 @@
 import type { TypedArray } from './dtype';
 import { contiguousStrides, type Shape } from './layout';
 import { planLoops, swapInnerLoops, type LoopPlan } from './loop-plan';
-import { WASM_MAPS, WASM_OPS, wasmZipRows } from './wasm/elementwise';
+import { WASM_MAPS, WASM_OPS, wasmZipRows, type Rows } from './wasm/elementwise';
 import { wasmSumRows } from './wasm/sum';
 
 export { offsetsOf } from './loop-plan';
@@ -250,7 +250,7 @@ function mapsDenseRun(
     1,
     n,
     { data: a as Float32Array, offset: pa, rowStep: n },
-    { data: Float32Array.of(map.number), offset: 0, rowStep: 0, scalar: true },
+    { data: Float32Array.of(map.number), offset: 0, rowStep: 0, onePerRow: true },
     { data: out as Float32Array, offset: po, rowStep: n },
   );
 }
@@ -299,9 +299,10 @@ export function setWasmZipThreshold(elements: number): number {
 }
 
 /**
- * `+ - * /` on float32 operands laid out as dense rows (the whole tensor as one row, or rows of
- * a matrix) where an input may also repeat one row (`[m, n] + [n]`) or be one number (`x * 2`)
- * go to the WebAssembly kernel, which gives the same numbers. Returns false when it did not run.
+ * `+ - * /` (and relu's backward) on float32 operands laid out as dense rows (the whole tensor as
+ * one row, or rows of a matrix) where an input may also repeat one row (`[m, n] + [n]`), hold one
+ * number per row (`[m, n] - [m, 1]`) or be one number (`x * 2`) go to the WebAssembly kernel,
+ * which gives the same numbers. Returns false when it did not run.
  */
 function zipsDenseRows(
   plan: LoopPlan,
@@ -318,29 +319,30 @@ function zipsDenseRows(
   const [so, sa, sb] = plan.steps;
   const rowStep = (steps: readonly number[]) => (rows === 1 ? cols : steps[1]);
   if (so[0] !== 1 || rowStep(so) !== cols) return false;
-  // Each input is dense rows (row step cols), one row repeated (0), or one number (steps all 0).
-  const layout = (steps: readonly number[]): 'rows' | 'row' | 'scalar' | null => {
-    if (steps[0] === 0) return rows === 1 || steps[1] === 0 ? 'scalar' : null;
+  const [po, pa, pb] = plan.offsets;
+  // Each input is dense rows (row step cols), one row repeated (0), one number per row (inner
+  // step 0) or one number (steps all 0).
+  const operand = (data: TypedArray, steps: readonly number[], offset: number): Rows | null => {
+    const view = { data: data as Float32Array, offset };
+    if (steps[0] === 0) {
+      return { ...view, rowStep: rows === 1 ? 0 : steps[1], onePerRow: true };
+    }
     if (steps[0] !== 1) return null;
     const step = rowStep(steps);
-    return step === cols ? 'rows' : step === 0 ? 'row' : null;
+    return step === cols || step === 0 ? { ...view, rowStep: step } : null;
   };
-  const [aLayout, bLayout] = [layout(sa), layout(sb)];
-  if (aLayout === null || bLayout === null) return false;
-  const [aRow, bRow] = [aLayout === 'rows' ? cols : 0, bLayout === 'rows' ? cols : 0];
-  const [po, pa, pb] = plan.offsets;
+  const [x, y] = [operand(a, sa, pa), operand(b, sb, pb)];
+  if (x === null || y === null) return false;
   // An in-place op may write over an input: the kernel reads its inputs before writing, which
   // matches the element-by-element loop only where each output lands on its own input element.
-  if (out === a && (pa !== po || aLayout !== 'rows')) return false;
-  if (out === b && (pb !== po || bLayout !== 'rows')) return false;
-  return wasmZipRows(
-    op,
-    rows,
-    cols,
-    { data: a as Float32Array, offset: pa, rowStep: aRow, scalar: aLayout === 'scalar' },
-    { data: b as Float32Array, offset: pb, rowStep: bRow, scalar: bLayout === 'scalar' },
-    { data: out as Float32Array, offset: po, rowStep: cols },
-  );
+  const dense = (t: Rows) => !t.onePerRow && t.rowStep === cols;
+  if (out === a && (pa !== po || !dense(x))) return false;
+  if (out === b && (pb !== po || !dense(y))) return false;
+  return wasmZipRows(op, rows, cols, x, y, {
+    data: out as Float32Array,
+    offset: po,
+    rowStep: cols,
+  });
 }
 
 /**

@@ -55,7 +55,7 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
     );
   });
 
-  test('rows with a broadcast row or a number on either side, any row length (tails of 1 to 3 lanes)', () => {
+  test('rows with a broadcast row, a column or a number on either side, any row length (tails of 1 to 3 lanes)', () => {
     fc.assert(
       fc.property(
         fc.nat({ max: 9 }),
@@ -74,6 +74,14 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
           expectSame(bothKernels(() => m[op](number)));
           expectSame(bothKernels(() => tensorFrom([number], [])[op](m)));
           expectSame(bothKernels(() => row[op](tensorFrom([number], [1, 1]))));
+          // One number per row: a [rows, 1] column, and a column sliced out of a wider matrix
+          // (its numbers cols + 2 apart).
+          const column = tensorFrom(values(rows, 5), [rows, 1]);
+          const wide = tensorFrom(values(rows * (cols + 2), 7), [rows, cols + 2]);
+          expectSame(bothKernels(() => m[op](column)));
+          expectSame(bothKernels(() => column[op](m)));
+          expectSame(bothKernels(() => m[op](wide.narrow(1, 1, 1))));
+          expectSame(bothKernels(() => wide.narrow(1, 1, 1)[op](row)));
         },
       ),
     );
@@ -101,6 +109,12 @@ describe('the WebAssembly SIMD arithmetic kernel', () => {
             expectSame(bothKernels(() => row[op](m)));
             expectSame(bothKernels(() => m[op](m)));
             expectSame(bothKernels(() => m[op](3)));
+            const column = tensorFrom(
+              Array.from({ length: rows }, (_, i) => i - 1.5),
+              [rows, 1],
+            );
+            expectSame(bothKernels(() => m[op](column)));
+            expectSame(bothKernels(() => column[op](m)));
           } finally {
             setTileFloats(previous);
           }

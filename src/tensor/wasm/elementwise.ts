@@ -26,13 +26,14 @@ export const WASM_MAPS: ReadonlyMap<string, { op: number; number: number }> = ne
 
 /**
  * One operand: its array, where its first row starts, and its row step (the row length, or 0 for
- * one row repeated); `scalar` marks one number used for every element.
+ * one row repeated). With `onePerRow` it is one number per row instead, at offset + i * rowStep:
+ * a column (`[m, 1]`, rowStep its stride) or, with rowStep 0, one number for every element.
  */
 export interface Rows {
   data: Float32Array;
   offset: number;
   rowStep: number;
-  scalar?: boolean;
+  onePerRow?: boolean;
 }
 
 /**
@@ -48,10 +49,11 @@ export function wasmZipRows(
   out: Rows,
 ): boolean {
   const kernels = wasmKernels();
-  if (kernels === null || (a.scalar && b.scalar)) return false;
-  // Without a repeated row, dense operands are one long row.
-  const repeats = a.rowStep === 0 || b.rowStep === 0;
-  const [allRows, allCols] = repeats ? [rows, cols] : [1, rows * cols];
+  if (kernels === null || (a.onePerRow && b.onePerRow)) return false;
+  const operands = [a, b].map((t) => ({ t, kind: kindOf(t) }));
+  // Only dense rows and single numbers: the whole block is one long row.
+  const byRows = operands.some(({ kind }) => kind === 'row' || kind === 'column');
+  const [allRows, allCols] = byRows ? [rows, cols] : [1, rows * cols];
   const { width, height } = tileOf(allRows, allCols);
   const bAt = nextRegion(tileFloats());
   const outAt = 2 * bAt;
@@ -59,36 +61,38 @@ export function wasmZipRows(
   const heap = kernels.heap();
   const base = kernels.base;
   const at = base >> 2;
-  const operands = [
-    { t: a, to: at, kind: kindOf(a) },
-    { t: b, to: at + bAt, kind: kindOf(b) },
-  ];
-  for (const { t, to, kind } of operands) if (kind === 'scalar') heap[to] = t.data[t.offset];
+  const [aTo, bTo] = [at, at + bAt];
+  const placed = operands.map((o, i) => ({ ...o, to: i === 0 ? aTo : bTo }));
+  for (const { t, to, kind } of placed) if (kind === 'number') heap[to] = t.data[t.offset];
   for (let c0 = 0; c0 < allCols; c0 += width) {
     const w = Math.min(width, allCols - c0);
-    for (const { t, to, kind } of operands) {
+    for (const { t, to, kind } of placed) {
       if (kind === 'row') heap.set(t.data.subarray(t.offset + c0, t.offset + c0 + w), to);
     }
     for (let r0 = 0; r0 < allRows; r0 += height) {
       const h = Math.min(height, allRows - r0);
-      // More than one row per tile only when the tile spans whole rows (w === allCols), so the
-      // tile is one contiguous run of the source.
-      for (const { t, to, kind } of operands) {
-        if (kind !== 'rows') continue;
-        const from = t.offset + r0 * allCols + c0;
-        heap.set(t.data.subarray(from, from + (h - 1) * allCols + w), to);
+      for (const { t, to, kind } of placed) {
+        if (kind === 'rows') {
+          // More than one row per tile only when the tile spans whole rows (w === allCols), so
+          // the tile is one contiguous run of the source.
+          const from = t.offset + r0 * allCols + c0;
+          heap.set(t.data.subarray(from, from + (h - 1) * allCols + w), to);
+        } else if (kind === 'column') {
+          for (let r = 0; r < h; r++) heap[to + r] = t.data[t.offset + (r0 + r) * t.rowStep];
+        }
       }
-      const step = (kind: Kind) => (kind === 'rows' ? w : 0);
+      // Row steps as the operands sit in the tile.
+      const step = (kind: Kind) => (kind === 'rows' ? w : kind === 'column' ? 1 : 0);
       kernels.exports.zipRows(
         op,
         h,
         w,
         base,
-        step(operands[0].kind),
+        step(placed[0].kind),
         base + bAt * 4,
-        step(operands[1].kind),
+        step(placed[1].kind),
         base + outAt * 4,
-        a.scalar ? 1 : b.scalar ? 2 : 0,
+        a.onePerRow ? 1 : b.onePerRow ? 2 : 0,
       );
       const into = out.offset + r0 * allCols + c0;
       out.data.set(heap.subarray(at + outAt, at + outAt + h * w), into);
@@ -97,8 +101,9 @@ export function wasmZipRows(
   return true;
 }
 
-type Kind = 'scalar' | 'row' | 'rows';
+type Kind = 'number' | 'column' | 'row' | 'rows';
 
 function kindOf(t: Rows): Kind {
-  return t.scalar ? 'scalar' : t.rowStep === 0 ? 'row' : 'rows';
+  if (t.onePerRow) return t.rowStep === 0 ? 'number' : 'column';
+  return t.rowStep === 0 ? 'row' : 'rows';
 }
