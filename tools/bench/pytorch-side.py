@@ -81,6 +81,7 @@ def main():
     a, b = torch.randn(512, 512), torch.randn(512, 512)
     u, v = torch.randn(1_000_000), torch.randn(1_000_000)
     m, row = torch.randn(1000, 1000), torch.randn(1000)
+    into = u.clone()
     small_a, small_b = torch.randn(5, 784), torch.randn(784, 10)
     forward, backward = mlp()
     repeats = 20 if quick else 50
@@ -95,7 +96,9 @@ def main():
                 "mlpBackwardMs": backward,
                 "epochMs": epoch(),
                 "addMs": median_ms(lambda: u + v, repeats),
+                "addInPlaceMs": median_ms(lambda: into.add_(v), repeats),
                 "broadcastAddMs": median_ms(lambda: m + row, repeats),
+                "reluMs": median_ms(lambda: u.relu(), repeats),
                 "sumDim0Ms": median_ms(lambda: m.sum(0), repeats),
             }
         )

@@ -17,7 +17,9 @@ export interface PytorchTimings {
   mlpBackwardMs: number;
   epochMs: number;
   addMs: number;
+  addInPlaceMs: number;
   broadcastAddMs: number;
+  reluMs: number;
   sumDim0Ms: number;
 }
 

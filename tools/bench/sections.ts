@@ -121,7 +121,13 @@ export function elementwiseTable(
     ['what (float32)', 'engine (median)', 'PyTorch here, 1 thread', 'engine / PyTorch'],
     [
       row('add of two 1e6-element tensors', timing.add.medianMs, torch?.addMs),
+      row(
+        'the same in place (`add_`: no new result)',
+        timing.addInPlace.medianMs,
+        torch?.addInPlaceMs,
+      ),
       row('[1000, 1000] + [1000] (broadcast)', timing.broadcastAdd.medianMs, torch?.broadcastAddMs),
+      row('relu of 1e6 (half negative)', timing.relu.medianMs, torch?.reluMs),
       row('[1000, 1000].sum(0)', timing.sumDim0.medianMs, torch?.sumDim0Ms),
     ],
   );
