@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { arange, ones, tensor, zeros } from './creation';
+import { arange, ones, randn, tensor, zeros } from './creation';
 import { einsum } from './einsum';
 import { cat, matmul, stack } from './functional';
+import { manualSeed } from './random';
+import { Tensor } from './tensor';
 import { shapeArb, tensorOf, type Built } from './test/arbitraries';
 import { naiveMatmul, numel, ravel, read, unravel } from './test/reference';
 
@@ -171,6 +173,32 @@ function naiveBatched(a: Built, b: Built): { shape: number[]; values: number[] }
   ];
   return { shape, values };
 }
+
+describe('mm backward', () => {
+  test("a transposed operand gets its gradient in its own layout, which the leaf keeps without a copy (PyTorch's mm_mat2_backward)", () => {
+    fc.assert(
+      fc.property(dimArb, dimArb, dimArb, fc.nat(), (m, k, n, seed) => {
+        manualSeed(seed);
+        // Linear's x @ w.t() with w stored [n, k], and a first operand stored column by column.
+        const w = randn(n, k).requiresGrad_();
+        const xT = randn(k, m).requiresGrad_();
+        const g = randn(m, n);
+        const contiguous = jest.spyOn(Tensor.prototype, 'contiguous');
+        try {
+          xT.t().mm(w.t()).backward(g);
+          expect(contiguous).not.toHaveBeenCalled();
+        } finally {
+          contiguous.mockRestore();
+        }
+        // The same products in the same order as computing the dense gradient directly (mm itself
+        // is checked against the triple loop above).
+        expect(read(w.grad as Tensor)).toEqual(read(g.t().mm(xT.t())));
+        expect(read(xT.grad as Tensor)).toEqual(read(w.t().mm(g.t())));
+        expect((w.grad as Tensor).isContiguous() && (xT.grad as Tensor).isContiguous()).toBe(true);
+      }),
+    );
+  });
+});
 
 describe('einsum', () => {
   test('ik,kj->ij is the matrix product, and implicit output works', () => {

@@ -168,10 +168,19 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   checkDtypes(a, b);
   if (a.shape[1] !== b.shape[0]) cannotMultiply(a.shape[0], a.shape[1], b.shape[0], b.shape[1]);
   const out = product(a, b, []);
+  // An operand stored column by column (a transpose, like Linear's `w.t()`) gets its gradient in
+  // the same layout, as PyTorch's mm_mat1_backward and mm_mat2_backward do: the same products
+  // in the same order, but then the transpose's own backward hands the leaf a dense gradient it
+  // can keep, instead of a transposed view that must be copied into `.grad`.
   return recordOp('MmBackward0', out, [a, b], (g) => [
-    a.requiresGrad ? g.mm(b.t()) : null,
-    b.requiresGrad ? a.t().mm(g) : null,
+    a.requiresGrad ? (isColumnMajor(a) ? b.mm(g.t()).t() : g.mm(b.t())) : null,
+    b.requiresGrad ? (isColumnMajor(b) ? g.t().mm(a).t() : a.t().mm(g)) : null,
   ]);
+}
+
+/** PyTorch's test for a matrix stored column by column: strides [1, rows]. */
+function isColumnMajor(t: Tensor): boolean {
+  return t.strides[0] === 1 && t.strides[1] === t.shape[0];
 }
 
 export function bmm(a: Tensor, b: Tensor): Tensor {
