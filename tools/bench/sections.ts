@@ -168,7 +168,12 @@ export function mlpSection(
     load ? `${machineLine(machine)} ${loadLine(load, machine.cores)}` : machineLine(machine),
     pytorchLine(pytorch),
     epoch
-      ? `The capstone epoch is the default \`npm run train\` model; its validation accuracy after ${epoch.epochs} epoch(s) in this run was ${(100 * epoch.valAccuracy).toFixed(1)}%.`
+      ? `The capstone epoch is the default \`npm run train\` model, the median of epochs ${epoch.warmupEpochs + 1}–${epoch.epochs} of a ${epoch.epochs}-epoch run (the first ${epoch.warmupEpochs} ran while V8 was still compiling: ${epoch.epochSeconds
+          .slice(0, epoch.warmupEpochs)
+          .map((s) => formatDuration(s * 1000))
+          .join(
+            ', ',
+          )}; PyTorch leaves out one); its validation accuracy at the end was ${(100 * epoch.valAccuracy).toFixed(1)}%.`
       : '',
   ].join('\n');
 }
