@@ -3,16 +3,16 @@
  * arithmetic ops on dense float32 operands, either of which may be one row broadcast over all
  * rows (a `[m, n] + [n]`, a bias add), one number per row (`x - x.max(1, true)`), or one number
  * for every element (`x * 2`, `x - mean`);
- * and for relu (MAX with the number 0) and its backward (MASK: 0 where the output is 0 or
+ * and for relu (PMAX with the number 0) and its backward (MASK: 0 where the output is 0 or
  * less, else the gradient), whose JavaScript loops branch on the sign of each element and so pay a
  * mispredicted branch for every other element of real data (about 6 ms per 1e6 floats).
  *
  * Row i of the result is row i of a op row i of b, where an operand whose row step is 0 is the
  * same row every time. Four lanes per instruction; each lane is IEEE float32 arithmetic, which
  * gives the same numbers as the JavaScript kernel's double arithmetic rounded to float32 (a
- * double holds enough bits that rounding twice cannot differ for + - * /). MAX is IEEE maximum
- * as WebAssembly defines it (NaN if either is NaN, -0 below +0), so max(x, 0) is the JavaScript
- * `x <= 0 ? 0 : x` for every x; MASK gives +0 where y <= 0 and keeps x's bits elsewhere (NaN y
+ * double holds enough bits that rounding twice cannot differ for + - * /). PMAX is WebAssembly's
+ * pseudo-maximum `x < y ? y : x`, so PMAX(x, 0) is relu as PyTorch computes it for every x (NaN
+ * stays NaN, -0 stays -0); MASK gives +0 where y <= 0 and keeps x's bits elsewhere (NaN y
  * included), as `y <= 0 ? 0 : x` does.
  *
  * Addresses are byte addresses in this module's memory; row steps are in elements.
@@ -22,7 +22,7 @@ export const ADD: i32 = 0;
 export const SUB: i32 = 1;
 export const MUL: i32 = 2;
 export const DIV: i32 = 3;
-export const MAX: i32 = 4;
+export const PMAX: i32 = 4;
 export const MASK: i32 = 5;
 
 // @ts-ignore: decorator
@@ -31,7 +31,7 @@ export const MASK: i32 = 5;
   if (op === SUB) return f32x4.sub(x, y);
   if (op === MUL) return f32x4.mul(x, y);
   if (op === DIV) return f32x4.div(x, y);
-  if (op === MAX) return f32x4.max(x, y);
+  if (op === PMAX) return f32x4.pmax(x, y);
   return v128.andnot(x, f32x4.le(y, f32x4.splat(0)));
 }
 
@@ -41,7 +41,7 @@ export const MASK: i32 = 5;
   if (op === SUB) return x - y;
   if (op === MUL) return x * y;
   if (op === DIV) return x / y;
-  if (op === MAX) return max<f32>(x, y);
+  if (op === PMAX) return x < y ? y : x;
   return y <= 0 ? 0 : x;
 }
 
@@ -119,6 +119,6 @@ export function zipRows(
   else if (op === SUB) opOf(SUB, rows, cols, a, aRow, b, bRow, out, scalars);
   else if (op === MUL) opOf(MUL, rows, cols, a, aRow, b, bRow, out, scalars);
   else if (op === DIV) opOf(DIV, rows, cols, a, aRow, b, bRow, out, scalars);
-  else if (op === MAX) opOf(MAX, rows, cols, a, aRow, b, bRow, out, scalars);
+  else if (op === PMAX) opOf(PMAX, rows, cols, a, aRow, b, bRow, out, scalars);
   else opOf(MASK, rows, cols, a, aRow, b, bRow, out, scalars);
 }

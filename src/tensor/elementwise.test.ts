@@ -170,6 +170,10 @@ describe('IEEE arithmetic', () => {
       NaN,
     ]);
     expect(read(a.relu()).values).toEqual([NaN, Infinity, 0, 1, 0]);
+    // relu keeps -0 (PyTorch's relu is clamp_min(x, 0), which does), in float32 and float64.
+    for (const dtype of ['float32', 'float64'] as const) {
+      expect(Object.is(read(tensor([-0], { dtype }).relu()).values[0], -0)).toBe(true);
+    }
     expect(read(a.clampMin(0)).values).toEqual([NaN, Infinity, 0, 1, 0]);
     expect(read(tensor([-1], { dtype: 'float32' }).sqrt()).values).toEqual([NaN]);
     expect(read(tensor([0], { dtype: 'float32' }).log()).values).toEqual([-Infinity]);

@@ -180,10 +180,10 @@ export function clampMin(a: Tensor, min: Operand): Tensor {
   ]);
 }
 
-/** max(x, 0); NaN stays NaN. */
+/** max(x, 0); NaN stays NaN and -0 stays -0, as in PyTorch (whose relu is clamp_min(x, 0)). */
 export function relu(a: Tensor): Tensor {
   if (a.dtype === 'bool') throw new Error('"clamp_min_scalar_cpu" not implemented for \'Bool\'');
-  const out = mapNew(a, a.dtype, 'x <= 0 ? 0 : x');
+  const out = mapNew(a, a.dtype, 'x < 0 ? 0 : x');
   // 0 where the output is 0 and the gradient elsewhere, as PyTorch's threshold_backward: an
   // infinite or NaN gradient where relu is flat gives 0 (not 0 * inf = NaN), and a NaN output
   // passes its gradient on.

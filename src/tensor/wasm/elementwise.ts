@@ -20,8 +20,8 @@ export const WASM_OPS: ReadonlyMap<string, number> = new Map([
 
 /** One-operand maps the kernel computes as `x op number`, by their JavaScript expression. */
 export const WASM_MAPS: ReadonlyMap<string, { op: number; number: number }> = new Map([
-  // relu: IEEE max(x, 0), the same number as the expression for every x (NaN, -0 included).
-  ['x <= 0 ? 0 : x', { op: 4, number: 0 }],
+  // relu: the kernel's x < 0 ? 0 : x, the same number for every x (NaN, -0 included).
+  ['x < 0 ? 0 : x', { op: 4, number: 0 }],
 ]);
 
 /**
