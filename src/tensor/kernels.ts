@@ -225,34 +225,17 @@ function run(
 /** out[i] = expression(a[i]) over a shape; out may itself be strided (in-place ops, copy_). */
 export function mapInto(shape: Shape, out: Strided, a: Strided, expression: Expression): void {
   const plan = planLoops(shape, [out.strides, a.strides], [out.offset, a.offset], true);
-  if (plan.numel >= wasmZipFrom && mapsDenseRun(plan, out.data, a.data, expression)) return;
-  run('map', expression, plan, out.data, a.data, null);
-}
-
-/**
- * A map the WebAssembly kernel computes as `x op number` (relu) over float32 operands that are
- * each one dense run goes to it, with the same numbers. Returns false when it did not run.
- */
-function mapsDenseRun(
-  plan: LoopPlan,
-  out: TypedArray,
-  a: TypedArray,
-  expression: Expression,
-): boolean {
   const map = WASM_MAPS.get(expression);
-  if (map === undefined || out.constructor !== F32 || a.constructor !== F32) return false;
-  if (!isOneDenseRun(plan)) return false;
-  const [po, pa] = plan.offsets;
-  if (out === a && po !== pa) return false; // in place, shifted: the loop's order matters
-  const n = plan.numel;
-  return wasmZipRows(
-    map.op,
-    1,
-    n,
-    { data: a as Float32Array, offset: pa, rowStep: n },
-    { data: Float32Array.of(map.number), offset: 0, rowStep: 0, onePerRow: true },
-    { data: out as Float32Array, offset: po, rowStep: n },
-  );
+  if (plan.numel >= wasmZipFrom && map !== undefined) {
+    // `x op number`: the number is a third operand that never moves.
+    const withNumber: LoopPlan = {
+      ...plan,
+      steps: [...plan.steps, plan.sizes.map(() => 0)],
+      offsets: [...plan.offsets, 0],
+    };
+    if (zipsDenseRows(withNumber, out.data, a.data, Float32Array.of(map.number), map.op)) return;
+  }
+  run('map', expression, plan, out.data, a.data, null);
 }
 
 /** Copies (and casts through JS numbers) a into out; one block copy when both are one dense run. */
@@ -282,8 +265,9 @@ export function zipInto(
     [out.offset, a.offset, b.offset],
     true,
   );
-  if (plan.numel >= wasmZipFrom && zipsDenseRows(plan, out.data, a.data, b.data, expression)) {
-    return;
+  const op = WASM_OPS.get(expression);
+  if (plan.numel >= wasmZipFrom && op !== undefined) {
+    if (zipsDenseRows(plan, out.data, a.data, b.data, op)) return;
   }
   run('map', expression, plan, out.data, a.data, b.data);
 }
@@ -299,20 +283,19 @@ export function setWasmZipThreshold(elements: number): number {
 }
 
 /**
- * `+ - * /` (and relu's backward) on float32 operands laid out as dense rows (the whole tensor as
- * one row, or rows of a matrix) where an input may also repeat one row (`[m, n] + [n]`), hold one
- * number per row (`[m, n] - [m, 1]`) or be one number (`x * 2`) go to the WebAssembly kernel,
- * which gives the same numbers. Returns false when it did not run.
+ * The kernel's op `op` (`+ - * /`, relu, relu's backward) on float32 operands laid out as dense
+ * rows (the whole tensor as one row, or rows of a matrix) where an input may also repeat one row
+ * (`[m, n] + [n]`), hold one number per row (`[m, n] - [m, 1]`) or be one number (`x * 2`) goes
+ * to the WebAssembly kernel, which gives the same numbers. Returns false when it did not run.
  */
 function zipsDenseRows(
   plan: LoopPlan,
   out: TypedArray,
   a: TypedArray,
   b: TypedArray,
-  expression: Expression,
+  op: number,
 ): boolean {
-  const op = WASM_OPS.get(expression);
-  if (op === undefined || out.constructor !== F32 || a.constructor !== F32) return false;
+  if (out.constructor !== F32 || a.constructor !== F32) return false;
   if (b.constructor !== F32 || plan.sizes.length === 0 || plan.sizes.length > 2) return false;
   const cols = plan.sizes[0];
   const rows = plan.sizes.length === 2 ? plan.sizes[1] : 1;

@@ -50,19 +50,21 @@ export function wasmZipRows(
 ): boolean {
   const kernels = wasmKernels();
   if (kernels === null || (a.onePerRow && b.onePerRow)) return false;
-  const operands = [a, b].map((t) => ({ t, kind: kindOf(t) }));
-  // Only dense rows and single numbers: the whole block is one long row.
-  const byRows = operands.some(({ kind }) => kind === 'row' || kind === 'column');
-  const [allRows, allCols] = byRows ? [rows, cols] : [1, rows * cols];
-  const { width, height } = tileOf(allRows, allCols);
   const bAt = nextRegion(tileFloats());
   const outAt = 2 * bAt;
   if (!kernels.reserve((outAt + tileFloats()) * 4)) return false;
   const heap = kernels.heap();
   const base = kernels.base;
   const at = base >> 2;
-  const [aTo, bTo] = [at, at + bAt];
-  const placed = operands.map((o, i) => ({ ...o, to: i === 0 ? aTo : bTo }));
+  // Each operand with its kind and where its tile sits in the heap (in floats).
+  const placed = [
+    { t: a, kind: kindOf(a), to: at },
+    { t: b, kind: kindOf(b), to: at + bAt },
+  ];
+  // Only dense rows and single numbers: the whole block is one long row.
+  const byRows = placed.some(({ kind }) => kind === 'row' || kind === 'column');
+  const [allRows, allCols] = byRows ? [rows, cols] : [1, rows * cols];
+  const { width, height } = tileOf(allRows, allCols);
   for (const { t, to, kind } of placed) if (kind === 'number') heap[to] = t.data[t.offset];
   for (let c0 = 0; c0 < allCols; c0 += width) {
     const w = Math.min(width, allCols - c0);
