@@ -42,10 +42,10 @@ export function runBackward(root: Tensor, gradient?: Tensor): void {
       else list.push(g);
     });
     for (const [leaf, gradients] of arrived) {
-      gradients.forEach((g, i) => {
-        const own = i === 0 && gradients.length === 1 && ownedByPass(g, firstOwn, holders);
+      for (const g of gradients) {
+        const own = gradients.length === 1 && ownedByPass(g, firstOwn, holders);
         accumulateIntoLeafGrad(leaf, g, own);
-      });
+      }
     }
   });
 }
