@@ -169,16 +169,7 @@ describe('buildBoard', () => {
   });
 
   test("TypeScript's file(line,col) form: the place, then the error with no stray characters", () => {
-    const results: BoardFileResult[] = [
-      {
-        testFilePath: `${root}/katas/01-loop-matmul/x.test.ts`,
-        testExecError: {
-          message: "katas/01-loop-matmul/matmul.ts(14,25): error TS1005: ')' expected.",
-          stack: '',
-        },
-        testResults: [],
-      },
-    ];
+    const results = [syntaxErrorIn01()];
     const board = buildBoard(katas, results, { root, cwd: root });
     expect(board).toContain("     katas/01-loop-matmul/matmul.ts:14:25  ')' expected.\n");
     expect(board).toContain("    error TS1005: ')' expected.\n");
@@ -359,16 +350,7 @@ describe('type errors on the board', () => {
   });
 
   test('a syntax error shown on a broken row is not repeated as a type error', () => {
-    const results: BoardFileResult[] = [
-      {
-        testFilePath: `${root}/katas/01-loop-matmul/x.test.ts`,
-        testExecError: {
-          message: "katas/01-loop-matmul/matmul.ts(14,25): error TS1005: ')' expected.",
-          stack: '',
-        },
-        testResults: [],
-      },
-    ];
+    const results = [syntaxErrorIn01()];
     const syntax = { ...typeError('01-loop-matmul', 14, "')' expected."), column: 25, code: 1005 };
     const board = buildBoard(katas, results, {
       root,
@@ -392,3 +374,15 @@ describe('type errors on the board', () => {
     expect(board).toContain('Next: 01-loop-matmul');
   });
 });
+
+/** Kata 01's test file failing to run on TypeScript's file(line,col) syntax error. */
+function syntaxErrorIn01(): BoardFileResult {
+  return {
+    testFilePath: `${root}/katas/01-loop-matmul/x.test.ts`,
+    testExecError: {
+      message: "katas/01-loop-matmul/matmul.ts(14,25): error TS1005: ')' expected.",
+      stack: '',
+    },
+    testResults: [],
+  };
+}
