@@ -5,14 +5,21 @@ import { machineLine, type Machine } from './machine';
 import type { ElementwiseTiming } from './elementwise';
 import type { EpochTiming } from './epoch';
 import type { MlpTiming } from './mlp';
-import type { PytorchResult } from './pytorch';
+import type { PytorchResult, PytorchTimings } from './pytorch';
 
-/** The engine's time over PyTorch's, or '—' without PyTorch. */
-function slower(engineMs: number, pytorchMs: number | undefined): string {
-  return pytorchMs === undefined ? '—' : formatRatio(engineMs / pytorchMs);
+/** PyTorch's timings when it ran. */
+function timingsOf(pytorch: PytorchResult | null): PytorchTimings | undefined {
+  return pytorch !== null && 'timings' in pytorch ? pytorch.timings : undefined;
 }
 
-const pytorchMs = (ms: number | undefined): string => (ms === undefined ? '—' : formatDuration(ms));
+/**
+ * Three cells of a row: the engine's time, PyTorch's, and the engine's over PyTorch's; '—' for
+ * the last two without PyTorch.
+ */
+function versus(engineMs: number, theirMs: number | undefined): string[] {
+  if (theirMs === undefined) return [formatDuration(engineMs), '—', '—'];
+  return [formatDuration(engineMs), formatDuration(theirMs), formatRatio(engineMs / theirMs)];
+}
 
 /** How the PyTorch column was measured, or why it is empty. */
 export function pytorchLine(pytorch: PytorchResult | null): string {
@@ -72,31 +79,24 @@ export function mlpTable(
   epoch: EpochTiming | null,
   pytorch: PytorchResult | null = null,
 ): string {
-  const torch = pytorch !== null && 'timings' in pytorch ? pytorch.timings : undefined;
+  const torch = timingsOf(pytorch);
   const rows: string[][] = [];
   if (mlp) {
     rows.push([
       `forward, ${mlp.rows.toLocaleString('en-US')}x784 → 50 → 1, MSE`,
-      formatDuration(mlp.forwardMs),
-      pytorchMs(torch?.mlpForwardMs),
-      slower(mlp.forwardMs, torch?.mlpForwardMs),
+      ...versus(mlp.forwardMs, torch?.mlpForwardMs),
       '23 ms',
     ]);
     rows.push([
       "backward (autograd, incl. the input's gradient)",
-      formatDuration(mlp.backwardMs),
-      pytorchMs(torch?.mlpBackwardMs),
-      slower(mlp.backwardMs, torch?.mlpBackwardMs),
+      ...versus(mlp.backwardMs, torch?.mlpBackwardMs),
       '86 ms',
     ]);
   }
   if (epoch) {
-    const ms = epoch.secondsPerEpoch * 1000;
     rows.push([
       `capstone epoch: 784-50-10, ${epoch.trainSize.toLocaleString('en-US')} digits, batch ${epoch.batchSize}, SGD`,
-      formatDuration(ms),
-      pytorchMs(torch?.epochMs),
-      slower(ms, torch?.epochMs),
+      ...versus(epoch.secondsPerEpoch * 1000, torch?.epochMs),
       '—',
     ]);
   }
@@ -110,12 +110,10 @@ export function elementwiseTable(
   timing: ElementwiseTiming,
   pytorch: PytorchResult | null = null,
 ): string {
-  const torch = pytorch !== null && 'timings' in pytorch ? pytorch.timings : undefined;
+  const torch = timingsOf(pytorch);
   const row = (what: string, ms: number, theirs: number | undefined) => [
     what,
-    formatDuration(ms),
-    pytorchMs(theirs),
-    slower(ms, theirs),
+    ...versus(ms, theirs),
   ];
   return markdownTable(
     ['what (float32)', 'engine (median)', 'PyTorch here, 1 thread', 'engine / PyTorch'],
